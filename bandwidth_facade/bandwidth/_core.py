@@ -1,0 +1,403 @@
+"""The client's logic, free of I/O: sync and async clients are thin shells around it.
+
+Each API call is a *flow*: a generator that yields ``Send(request)`` or ``Sleep(seconds)`` and
+receives the outcome (an ``httpx.Response`` or the ``httpx.TransportError`` the send raised).
+The shells only perform those steps, so request building, validation, parsing, the retry
+policy and pagination exist once, here.
+
+Where things happen:
+- requests are built in ``Core.*_request`` from the generated client's operations;
+- they are sent, and retried, in ``Core.call`` (policy in ``_retry.py``);
+- answers are parsed in the ``_parse_*`` functions, errors in ``_errors.api_error``.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import json
+import logging
+from collections.abc import Callable, Generator, Iterable, Mapping
+from typing import Any, Final, TypeAlias, TypeVar, cast
+
+import attrs
+import httpx
+from bandwidth_messaging_api.api.messages import (
+    get_message as _get_op,
+)
+from bandwidth_messaging_api.api.messages import (
+    list_messages as _list_op,
+)
+from bandwidth_messaging_api.api.messages import (
+    redact_message as _redact_op,
+)
+from bandwidth_messaging_api.api.messages import (
+    send_messages as _send_op,
+)
+from bandwidth_messaging_api.models import MessageRequest, RedactRequest
+from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
+
+from . import _validation
+from ._errors import api_error, connection_error, malformed
+from ._exceptions import (
+    BandwidthError,
+    BandwidthMessageAPIException,
+    InvalidTypeError,
+    InvalidValueError,
+    UnsafeRedirectError,
+)
+from ._keys import snake_case, snake_keys
+from ._ratelimit import RateLimiter
+from ._retry import RetryPolicy
+from ._types import Message, SendMessageItem, SendResult
+from ._version import __version__
+
+__all__ = ["DEFAULT_ENDPOINT", "DEFAULT_TIMEOUT", "Core", "Send", "Sleep", "TimeoutArg"]
+
+DEFAULT_ENDPOINT: Final = "https://api.catapult.inetwork.com"
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+"""5 s to connect, 30 s for each read, write and wait for a pooled connection."""
+USER_AGENT: Final = f"PythonSDK_{__version__}"
+
+TimeoutArg: TypeAlias = float | httpx.Timeout | None
+T = TypeVar("T")
+log = logging.getLogger("bandwidth")
+
+
+@attrs.frozen
+class Send:
+    request: httpx.Request
+    attempt: int
+
+
+@attrs.frozen
+class Sleep:
+    seconds: float
+
+
+Step: TypeAlias = Send | Sleep
+Outcome: TypeAlias = httpx.Response | httpx.TransportError | None
+Flow: TypeAlias = Generator[Step, Outcome, T]
+Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
+
+
+class _Credentials:
+    """Holds the secret so that no repr, str or traceback of the SDK shows it."""
+
+    __slots__ = ("api_token", "authorization", "user_id")
+
+    def __init__(self, user_id: str, api_token: str, api_secret: str) -> None:
+        self.user_id = user_id
+        self.api_token = api_token
+        token = base64.b64encode(f"{api_token}:{api_secret}".encode()).decode("ascii")
+        self.authorization = f"Basic {token}"
+
+    def __repr__(self) -> str:
+        return f"<credentials user_id={self.user_id!r} api_token={self.api_token!r}>"
+
+
+def _check_credentials(user_id: object, api_token: object, api_secret: object) -> None:
+    given = {"user_id": user_id, "api_token": api_token, "api_secret": api_secret}
+    missing = [name for name, value in given.items() if value is None or value == ""]
+    if missing:
+        raise InvalidValueError(f"missing credentials: {', '.join(missing)}")
+    for name, value in given.items():
+        if not isinstance(value, str):
+            raise InvalidTypeError(f"{name} must be a str, not {type(value).__name__}")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _base_url(api_endpoint: object, api_version: object, allow_insecure_http: bool) -> httpx.URL:
+    _validation.check_type("api_endpoint", api_endpoint, "string")
+    _validation.check_type("api_version", api_version, "string")
+    assert isinstance(api_endpoint, str)
+    assert isinstance(api_version, str)
+    try:
+        url = httpx.URL(api_endpoint)
+    except httpx.InvalidURL as exc:
+        raise InvalidValueError(f"api_endpoint is not a URL: {api_endpoint!r}") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidValueError(f"api_endpoint must be an http(s) URL, not {api_endpoint!r}")
+    if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
+        raise InvalidValueError(
+            f"api_endpoint {api_endpoint!r} would send the credentials unencrypted; use https, a "
+            "loopback host, or pass allow_insecure_http=True"
+        )
+    if not api_version or _validation.has_url_delimiters(api_version):
+        raise InvalidValueError(
+            f"api_version must be a path segment such as 'v1', not {api_version!r}"
+        )
+    return url.copy_with(path=url.path.rstrip("/") + f"/{api_version}", query=None, fragment=None)
+
+
+def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        if None in (value.connect, value.read, value.write, value.pool):
+            raise InvalidValueError(f"{name} must set every limit; an unlimited wait could hang")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidTypeError(
+            f"{name} must be seconds or an httpx.Timeout, not {type(value).__name__}"
+        )
+    if not value > 0:
+        raise InvalidValueError(f"{name} must be more than 0 seconds, not {value!r}")
+    return httpx.Timeout(float(value))
+
+
+def _id_from_location(location: str) -> str:
+    return httpx.URL(location).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _json(response: httpx.Response, *, may_have_been_sent: bool) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise malformed(response, "the body is not JSON", may_have_been_sent) from None
+
+
+class Core:
+    """Configuration and logic shared by ``Client`` and ``AsyncClient``."""
+
+    def __init__(
+        self,
+        user_id: str,
+        api_token: str,
+        api_secret: str,
+        *,
+        api_endpoint: str,
+        api_version: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        allow_insecure_http: bool,
+        max_messages_per_second: float | None,
+        build_request: Callable[..., httpx.Request],
+    ) -> None:
+        _check_credentials(user_id, api_token, api_secret)
+        self.credentials = _Credentials(user_id, api_token, api_secret)
+        self.base_url = _base_url(api_endpoint, api_version, allow_insecure_http)
+        self.timeout = _timeout(timeout)
+        self.retry = RetryPolicy.create(max_retries)
+        self.limiter = (
+            None if max_messages_per_second is None else RateLimiter(max_messages_per_second)
+        )
+        self._build = build_request
+        self._prefix = str(self.base_url)
+        self._headers = {
+            "Authorization": self.credentials.authorization,
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+
+    # -- building requests ------------------------------------------------------------------
+
+    def _request(self, kwargs: dict[str, Any], timeout: TimeoutArg) -> httpx.Request:
+        """Turn a generated operation's request description into a request to this endpoint."""
+        headers = self._headers
+        extra = kwargs.get("headers")
+        if extra:
+            headers = {**headers, **extra}
+        return self._build(
+            kwargs["method"].upper(),
+            self._prefix + kwargs["url"],
+            params=kwargs.get("params"),
+            json=kwargs.get("json"),
+            headers=headers,
+            timeout=self.timeout if timeout is None else _timeout(timeout),
+        )
+
+    def send_request(
+        self, items: list[dict[str, object]] | dict[str, object], timeout: TimeoutArg
+    ) -> httpx.Request:
+        body: MessageRequest | list[MessageRequest]
+        if isinstance(items, dict):
+            body = MessageRequest.from_dict(items)
+        else:
+            body = [MessageRequest.from_dict(item) for item in items]
+        return self._request(_send_op._get_kwargs(self.credentials.user_id, body=body), timeout)
+
+    def get_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
+        kwargs = _get_op._get_kwargs(self.credentials.user_id, _validation.message_id(message_id))
+        return self._request(kwargs, timeout)
+
+    def redact_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
+        kwargs = _redact_op._get_kwargs(
+            self.credentials.user_id,
+            _validation.message_id(message_id),
+            body=RedactRequest(text=""),
+        )
+        return self._request(kwargs, timeout)
+
+    def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
+        """``filters`` maps the wire's query names to values; ``None`` means unset."""
+        query: dict[str, Any] = {}
+        for wire, value in filters.items():
+            if value is not None:
+                name = "from_" if wire == "from" else snake_case(wire)
+                query[wire] = _validation.list_filter(name, value, LIST_QUERY_SCHEMA[wire])
+        kwargs = _list_op._get_kwargs(self.credentials.user_id)
+        kwargs["params"] = query
+        return self._request(kwargs, timeout)
+
+    def next_page_request(self, response: httpx.Response) -> httpx.Request | None:
+        link = response.links.get("next")
+        if not link or not link.get("url"):
+            return None
+        url = response.url.join(link["url"])
+        here = self.base_url
+        if (url.scheme, url.host, url.port) != (here.scheme, here.host, here.port):
+            raise UnsafeRedirectError(
+                f"refused to follow a next-page link to another origin ({url.scheme}://{url.host}"
+                f"{'' if url.port is None else f':{url.port}'}); credentials go only to "
+                f"{here.scheme}://{here.host}",
+                request=response.request,
+                may_have_been_sent=False,
+            )
+        timeout = response.request.extensions.get("timeout")
+        return self._build(
+            "GET",
+            url,
+            headers=self._headers,
+            timeout=httpx.Timeout(**timeout) if timeout else self.timeout,
+        )
+
+    # -- sending and retrying ---------------------------------------------------------------
+
+    def call(
+        self, request: httpx.Request, parse: Callable[[httpx.Response], T], messages: int = 0
+    ) -> Flow[T]:
+        """Send ``request``, retrying as the policy allows, and return ``parse(response)``.
+
+        ``messages`` is how many messages the request sends, for the rate limiter.
+        """
+        is_send = request.method == "POST"
+        attempt = 0
+        while True:
+            if messages and self.limiter is not None:
+                wait = self.limiter.reserve(messages)
+                if wait > 0:
+                    yield Sleep(wait)
+            outcome = yield Send(request, attempt)
+            error: BandwidthError
+            if isinstance(outcome, httpx.TransportError):
+                error = connection_error(outcome, request, is_send=is_send)
+                delay = self.retry.delay_after(error, attempt, is_send=is_send)
+            else:
+                assert outcome is not None
+                if outcome.is_success:
+                    return parse(outcome)
+                error = api_error(outcome, is_send=is_send)
+                delay = self.retry.delay_after(error, attempt, is_send=is_send)
+            if delay is None:
+                if isinstance(outcome, httpx.TransportError):
+                    raise error from outcome
+                raise error
+            attempt += 1
+            log.info(
+                "retrying %s %s (attempt %d of %d) after %s in %.2fs",
+                request.method,
+                request.url.path,
+                attempt + 1,
+                self.retry.max_retries + 1,
+                _reason(error),
+                delay,
+            )
+            yield Sleep(delay)
+
+    # -- the operations, as flows -----------------------------------------------------------
+
+    def send_message(self, fields: Mapping[str, object], timeout: TimeoutArg) -> Flow[str]:
+        item = _validation.send_item(fields, "send_message")
+        return self.call(self.send_request(item, timeout), _parse_created, messages=1)
+
+    def send_batch(
+        self, items: list[dict[str, object]], timeout: TimeoutArg
+    ) -> Flow[list[SendResult]]:
+        """Send at most ``MAX_BULK`` checked items in one request."""
+        request = self.send_request(items, timeout)
+        return self.call(request, lambda response: _parse_bulk(response, items), len(items))
+
+    def get_message(self, message_id: object, timeout: TimeoutArg) -> Flow[Message]:
+        return self.call(self.get_request(message_id, timeout), _parse_message)
+
+    def redact_message(self, message_id: object, timeout: TimeoutArg) -> Flow[None]:
+        return self.call(self.redact_request(message_id, timeout), _parse_nothing)
+
+    def page(self, request: httpx.Request) -> Flow[Page]:
+        return self.call(request, self._parse_page)
+
+    def _parse_page(self, response: httpx.Response) -> Page:
+        body = _json(response, may_have_been_sent=False)
+        if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
+            raise malformed(response, "expected a JSON array of messages", False)
+        return [cast(Message, snake_keys(m)) for m in body], self.next_page_request(response)
+
+
+def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
+    """Check every bulk item before any is sent; errors name the item's index."""
+    if isinstance(items, Mapping | str | bytes):
+        raise InvalidTypeError(f"send_messages takes a list of dicts, not a {type(items).__name__}")
+    try:
+        iterator = iter(items)
+    except TypeError:
+        raise InvalidTypeError(
+            f"send_messages takes a list of dicts, not {type(items).__name__}"
+        ) from None
+    return [
+        _validation.send_item(item, f"send_messages item {i}") for i, item in enumerate(iterator)
+    ]
+
+
+def _reason(error: BandwidthError) -> str:
+    if isinstance(error, BandwidthMessageAPIException):
+        return f"HTTP {error.status_code} {error.code}"
+    return type(error).__name__
+
+
+def _parse_created(response: httpx.Response) -> str:
+    location = response.headers.get("Location")
+    if response.status_code != 201 or not location:
+        raise malformed(response, "expected 201 Created with a Location header", True)
+    message_id = _id_from_location(location)
+    if not message_id:
+        raise malformed(response, f"the Location header has no message id: {location!r}", True)
+    return message_id
+
+
+def _parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
+    body = _json(response, may_have_been_sent=True)
+    if (
+        not isinstance(body, list)
+        or len(body) != len(items)
+        or not all(isinstance(r, dict) and "result" in r for r in body)
+    ):
+        raise malformed(response, f"expected a JSON array of {len(items)} results", True)
+    results: list[SendResult] = []
+    for raw, item in zip(body, items, strict=True):
+        result = cast(SendResult, snake_keys(raw))
+        location = result.get("location")
+        if isinstance(location, str) and location:
+            result["id"] = _id_from_location(location)
+        result["message"] = cast(SendMessageItem, item)
+        if result["result"] != "accepted":
+            result["may_have_been_sent"] = False
+        results.append(result)
+    return results
+
+
+def _parse_message(response: httpx.Response) -> Message:
+    body = _json(response, may_have_been_sent=False)
+    if not isinstance(body, dict):
+        raise malformed(response, "expected a JSON object", False)
+    return cast(Message, snake_keys(body))
+
+
+def _parse_nothing(response: httpx.Response) -> None:
+    return None

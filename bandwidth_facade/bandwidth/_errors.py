@@ -1,0 +1,129 @@
+"""Turning a failed exchange into the error class a caller can act on."""
+
+from __future__ import annotations
+
+import json
+from typing import Final
+
+import httpx
+
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    BandwidthMessageAPIException,
+    ForbiddenError,
+    MalformedResponseError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    excerpt,
+)
+from ._keys import snake_keys
+from ._types import ErrorDetail
+
+__all__ = ["api_error", "connection_error", "is_rate_refusal", "malformed"]
+
+_BY_STATUS: Final[dict[int, type[BandwidthMessageAPIException]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+# Errors raised before a byte of the request was written: the API never saw it.
+_NOT_SENT: Final = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+)
+
+
+def is_rate_refusal(status_code: int, category: str | None, code: str) -> bool:
+    """429, or 403 with category ``limit``: the API did not accept the request.
+
+    ``multi-message-limit`` is a size limit, not a rate: sending again cannot succeed.
+    """
+    if status_code == 429:
+        return True
+    return status_code == 403 and category == "limit" and code != "multi-message-limit"
+
+
+def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPIException:
+    """The exception for an answer that is not a success, whatever its body holds."""
+    status = response.status_code
+    code, message, category, details = str(status), "", None, []
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        body = snake_keys(body)
+        code = str(body.get("code") or code)
+        message = str(body.get("message") or "")
+        raw_category = body.get("category")
+        category = str(raw_category) if raw_category is not None else None
+        raw_details = body.get("details")
+        if isinstance(raw_details, list):
+            details = [d for d in raw_details if isinstance(d, dict)]
+    if not message:
+        reason = response.reason_phrase or "HTTP error"
+        message = f"{reason} (HTTP {status})" + (
+            f": {excerpt(response.content)}" if response.content and body is None else ""
+        )
+    if is_rate_refusal(status, category, code):
+        cls: type[BandwidthMessageAPIException] = RateLimitError
+    else:
+        cls = _BY_STATUS.get(status, ServerError)
+    # A 4xx refused the request; anything else (5xx, odd statuses) leaves a send in doubt.
+    in_doubt = is_send and not 400 <= status < 500
+    return cls(
+        response,
+        code=code,
+        message=message,
+        category=category,
+        details=_details(details),
+        may_have_been_sent=in_doubt,
+    )
+
+
+def _details(raw: list[dict[str, object]]) -> list[ErrorDetail]:
+    return [
+        ErrorDetail(**{k: str(v) for k, v in d.items() if k in ("name", "value")})  # type: ignore[typeddict-item]
+        for d in raw
+    ]
+
+
+def malformed(
+    response: httpx.Response, what: str, may_have_been_sent: bool
+) -> MalformedResponseError:
+    """An answer with a success status that is not what the API documents."""
+    body = f"; body: {excerpt(response.content)}" if response.content else "; empty body"
+    return MalformedResponseError(
+        response,
+        code=str(response.status_code),
+        message=f"unexpected answer (HTTP {response.status_code}): {what}{body}",
+        may_have_been_sent=may_have_been_sent,
+    )
+
+
+def connection_error(
+    exc: httpx.TransportError, request: httpx.Request, *, is_send: bool
+) -> APIConnectionError:
+    sent = not isinstance(exc, _NOT_SENT)
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if cls is APITimeoutError else "failed"
+    if not sent:
+        fate = "the request was not sent"
+    elif is_send:
+        fate = "the message may have been sent"
+    else:
+        fate = "the request may have reached the API"
+    return cls(
+        f"{request.method} {request.url.path} {what} ({type(exc).__name__}: {exc}); {fate}",
+        request=request,
+        may_have_been_sent=sent,
+    )

@@ -1,0 +1,147 @@
+"""Every error the SDK raises on purpose, one class per situation a caller handles differently.
+
+``BandwidthError`` is the root. Errors about a request that was made carry the ``request`` and
+say whether it ``may_have_been_sent``: ``False`` means the API certainly did not act on it (so
+sending it again cannot text anyone twice), ``True`` means it may have.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import httpx
+
+if TYPE_CHECKING:
+    from ._types import ErrorDetail
+
+__all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BandwidthError",
+    "BandwidthMessageAPIException",
+    "ForbiddenError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "MalformedResponseError",
+    "NotFoundError",
+    "RateLimitError",
+    "ServerError",
+    "UnsafeRedirectError",
+]
+
+_EXCERPT = 200
+
+
+def excerpt(content: bytes) -> str:
+    """A short, printable start of a body, for messages about answers that made no sense."""
+    text = content[:_EXCERPT].decode("utf-8", "replace")
+    return repr(text + ("..." if len(content) > _EXCERPT else ""))
+
+
+class BandwidthError(Exception):
+    """Base of every error the SDK raises on purpose."""
+
+
+class InvalidValueError(BandwidthError, ValueError):
+    """An argument has the right type but a value the API would refuse; nothing was sent."""
+
+
+class InvalidTypeError(BandwidthError, TypeError):
+    """An argument has the wrong Python type; nothing was sent."""
+
+
+class _RequestError(BandwidthError):
+    def __init__(self, message: str, *, request: httpx.Request, may_have_been_sent: bool) -> None:
+        super().__init__(message)
+        self.request = request
+        self.may_have_been_sent = may_have_been_sent
+
+    @property
+    def request_body(self) -> object:
+        """The JSON the request carried (for a send: the message or messages), or ``None``."""
+        content = self.request.content
+        return json.loads(content) if content else None
+
+
+class APIConnectionError(_RequestError):
+    """The API could not be reached, or the connection failed before a whole answer came back.
+
+    ``may_have_been_sent`` is ``False`` when the connection failed before the request was written
+    (the API never saw it) and ``True`` when it failed afterwards.
+    """
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, write, read or pool timeout expired."""
+
+
+class UnsafeRedirectError(_RequestError):
+    """A ``Link`` next-page URL pointed to another origin; it was not followed."""
+
+
+class BandwidthMessageAPIException(_RequestError):
+    """The API answered with an error (or with something the SDK cannot read).
+
+    ``code`` is the API's error code, else the status as a string; ``str()`` is
+    ``Error <code>: <message>``.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        code: str,
+        message: str,
+        category: str | None = None,
+        details: list[ErrorDetail] | None = None,
+        may_have_been_sent: bool = False,
+    ) -> None:
+        super().__init__(
+            f"Error {code}: {message}",
+            request=response.request,
+            may_have_been_sent=may_have_been_sent,
+        )
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.code = code
+        self.message = message
+        self.category = category
+        self.details: list[ErrorDetail] = details if details is not None else []
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r})"
+
+
+class BadRequestError(BandwidthMessageAPIException):
+    """400: the API refused the request as invalid."""
+
+
+class AuthenticationError(BandwidthMessageAPIException):
+    """401: the credentials, or the number, are not allowed."""
+
+
+class ForbiddenError(BandwidthMessageAPIException):
+    """403 other than a rate limit: credit, media or permissions."""
+
+
+class RateLimitError(BandwidthMessageAPIException):
+    """429, or 403 with category ``limit``: refused for rate; the message was not accepted."""
+
+
+class NotFoundError(BandwidthMessageAPIException):
+    """404: no such message."""
+
+
+class ServerError(BandwidthMessageAPIException):
+    """5xx, or a status outside the documented ones. For a send, the message may have gone out."""
+
+
+class MalformedResponseError(BandwidthMessageAPIException):
+    """A success status whose body or headers are not what the API documents.
+
+    For a send the API most likely accepted the message, so ``may_have_been_sent`` is ``True``.
+    """

@@ -1,0 +1,56 @@
+"""The dict types users see. All but ``SendResult`` are generated from the spec."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NotRequired
+
+from bandwidth_messaging_api.typed_dicts import (
+    BulkResult,
+    BulkResultStatus,
+    CallbackHttpMethod,
+    Error,
+    ErrorDetail,
+    Message,
+    MessageDeliveryState,
+    MessageDirection,
+    MessageState,
+    ReceiptRequested,
+    SendMessageItem,
+    SortOrder,
+)
+
+if TYPE_CHECKING:
+    from ._exceptions import BandwidthError
+
+__all__ = [
+    "BulkResult",
+    "BulkResultStatus",
+    "CallbackHttpMethod",
+    "Error",
+    "ErrorDetail",
+    "Message",
+    "MessageDeliveryState",
+    "MessageDirection",
+    "MessageState",
+    "ReceiptRequested",
+    "SendMessageItem",
+    "SendResult",
+    "SortOrder",
+]
+
+
+class SendResult(BulkResult):
+    """One item's result from ``send_messages``: the API's bulk result plus SDK keys.
+
+    Always: ``result`` (``'accepted'`` or ``'error'``) and ``message`` (the item as sent, with
+    the wire's keys). Accepted: ``location`` and ``id`` (its last path segment). Error: ``error``
+    (the API's error for this item, or a description of why its request failed) and
+    ``may_have_been_sent``: ``False`` when the message certainly did not go out, ``True`` when
+    its request failed in a way that leaves that unknown (a 5xx, a timeout after sending).
+    ``exception`` holds the error raised for the item's request, when the whole request failed.
+    """
+
+    id: NotRequired[str]
+    message: SendMessageItem
+    may_have_been_sent: NotRequired[bool]
+    exception: NotRequired[BandwidthError]

@@ -1,0 +1,146 @@
+"""Checks run before anything is sent, so bad input never reaches the API.
+
+Send items are checked against the spec's rules (``SEND_ITEM_SCHEMA``, generated from
+``spec/messaging.yaml``), so a constraint added to the spec is enforced after ``make generate``.
+Wrong Python types raise ``InvalidTypeError`` (a ``TypeError``), wrong values
+``InvalidValueError`` (a ``ValueError``); both name the field and the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Final
+
+from bandwidth_messaging_api.typed_dicts import SEND_ITEM_SCHEMA, SNAKE_TO_WIRE
+
+from ._exceptions import InvalidTypeError, InvalidValueError
+
+_PYTHON_TYPES: Final[dict[str, tuple[type, ...]]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list, tuple),
+    "object": (dict,),
+}
+_TYPE_NAMES: Final = {
+    "string": "a str",
+    "integer": "an int",
+    "number": "a number",
+    "boolean": "a bool",
+    "array": "a list",
+    "object": "a dict",
+}
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_MESSAGE_ID_FORBIDDEN = frozenset("/?#")
+
+
+def check_type(where: str, value: object, kind: str) -> None:
+    expected = _PYTHON_TYPES.get(kind, (object,))
+    # bool is an int to Python but never to the API.
+    if not isinstance(value, expected) or (isinstance(value, bool) and kind != "boolean"):
+        raise InvalidTypeError(
+            f"{where} must be {_TYPE_NAMES.get(kind, kind)}, not {type(value).__name__}"
+        )
+
+
+def check_value(where: str, value: object, rule: Mapping[str, object]) -> None:
+    """Check ``value`` against one property's rules from the spec."""
+    kind = str(rule.get("type", "string"))
+    check_type(where, value, kind)
+    enum = rule.get("enum")
+    if isinstance(enum, list) and value not in enum:
+        raise InvalidValueError(
+            f"{where} must be one of {', '.join(map(repr, enum))}, not {value!r}"
+        )
+    if isinstance(value, str):
+        _check_string(where, value, rule)
+    elif isinstance(value, int):
+        low, high = rule.get("minimum"), rule.get("maximum")
+        if (isinstance(low, int) and value < low) or (isinstance(high, int) and value > high):
+            raise InvalidValueError(f"{where} must be between {low} and {high}, not {value}")
+    elif isinstance(value, (list, tuple)):
+        items = rule.get("items")
+        for index, item in enumerate(value):
+            if isinstance(items, Mapping):
+                check_value(f"{where}[{index}]", item, items)
+
+
+def _check_string(where: str, value: str, rule: Mapping[str, object]) -> None:
+    low, high = rule.get("minLength"), rule.get("maxLength")
+    if isinstance(low, int) and len(value) < low:
+        raise InvalidValueError(
+            f"{where} must not be empty"
+            if low == 1
+            else f"{where} must have at least {low} characters"
+        )
+    if isinstance(high, int) and len(value) > high:
+        raise InvalidValueError(f"{where} must have at most {high} characters, not {len(value)}")
+    if rule.get("format") == "uri" and not _HTTP_URL.match(value):
+        raise InvalidValueError(f"{where} must be an http:// or https:// URL, not {value!r}")
+    pattern = rule.get("pattern")
+    if isinstance(pattern, str) and not re.search(pattern, value):
+        raise InvalidValueError(f"{where} must match {pattern!r}, not {value!r}")
+
+
+def send_item(item: object, where: str) -> dict[str, object]:
+    """Check one message to send and return it with the wire's keys.
+
+    Keys may be the wire's (``callbackUrl``) or snake_case (``callback_url``); unknown keys, a
+    key given in both spellings, and every rule of the spec are errors.
+    """
+    if not isinstance(item, Mapping):
+        raise InvalidTypeError(f"{where} must be a dict, not {type(item).__name__}")
+    wire: dict[str, object] = {}
+    for key, value in item.items():
+        name = SNAKE_TO_WIRE.get(key, key) if isinstance(key, str) else key
+        if name not in SEND_ITEM_SCHEMA:
+            known = ", ".join(sorted(SEND_ITEM_SCHEMA))
+            raise InvalidValueError(f"{where} has an unknown key {key!r}; known keys: {known}")
+        if name in wire:
+            raise InvalidValueError(f"{where} gives {name!r} twice (as {key!r} too)")
+        if value is None:
+            continue  # None means "not set", as in send_message's keyword arguments.
+        check_value(f"{where}: {key!r}", value, SEND_ITEM_SCHEMA[name])
+        wire[name] = list(value) if isinstance(value, tuple) else value
+    for name, rule in SEND_ITEM_SCHEMA.items():
+        if rule.get("required") and name not in wire:
+            raise InvalidValueError(f"{where} is missing {name!r}")
+    if not wire.get("text") and not wire.get("media"):
+        raise InvalidValueError(f"{where} needs 'text' or 'media' (or both)")
+    if wire.get("media") and wire.get("receiptRequested", "none") != "none":
+        raise InvalidValueError(f"{where}: 'receiptRequested' cannot be combined with 'media'")
+    return wire
+
+
+def message_id(value: object) -> str:
+    check_type("message_id", value, "string")
+    assert isinstance(value, str)
+    if not value:
+        raise InvalidValueError("message_id must not be empty")
+    if _MESSAGE_ID_FORBIDDEN.intersection(value):
+        raise InvalidValueError(f"message_id must not contain '/', '?' or '#': {value!r}")
+    return value
+
+
+def list_filter(name: str, value: object, rule: Mapping[str, object]) -> object:
+    """Check one ``list_messages`` argument (``name`` as the caller wrote it)."""
+    if isinstance(value, dt.date) and name.endswith("date_time"):
+        return format_date_time(value)
+    check_value(name, value, rule)
+    return value
+
+
+def format_date_time(value: dt.date) -> str:
+    """The API's ``yyyy-MM-dd hh:mm:ss.sss`` in UTC; a naive datetime is taken as UTC."""
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S.") + f"{value.microsecond // 1000:03d}"
+
+
+def has_url_delimiters(value: str) -> bool:
+    return bool(_MESSAGE_ID_FORBIDDEN.intersection(value))

@@ -1,0 +1,15 @@
+"""A stand-in for the Messaging API, to run and test code without Bandwidth.
+
+    from bandwidth.testing import FakeMessagingAPI
+    fake = FakeMessagingAPI()
+    client = bandwidth.client('messaging', 'u-user', 't-token', 's-secret',
+                              http_client=httpx.Client(transport=fake.transport()))
+
+or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or from a shell:
+``python -m bandwidth.testing serve --port 8080``.
+"""
+
+from ._fake import FakeMessagingAPI, Fault, StoredMessage
+from ._server import FakeServer, serve
+
+__all__ = ["FakeMessagingAPI", "FakeServer", "Fault", "StoredMessage", "serve"]

@@ -1,0 +1,427 @@
+"""A stateful, in-process stand-in for the Messaging API.
+
+It answers as the API documents: ids, ``Location`` and ``Link`` headers, bulk results, the
+API's error bodies, redaction, the 50-item limit, listing filters, sort orders and cursor
+pagination. Use it as an httpx transport (``fake.transport()``, no sockets) or serve it on
+loopback (``bandwidth.testing.serve``).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import random
+import re
+import string
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+import httpx
+
+__all__ = ["FakeMessagingAPI", "Fault", "StoredMessage"]
+
+_PATH: Final = re.compile(
+    r"^/(?P<version>[^/]+)/users/(?P<user>[^/]+)/messages(?:/(?P<id>[^/]+))?/?$"
+)
+_SEND_KEYS: Final = frozenset(
+    {
+        "from",
+        "to",
+        "text",
+        "media",
+        "receiptRequested",
+        "callbackUrl",
+        "callbackHttpMethod",
+        "callbackTimeout",
+        "fallbackUrl",
+        "tag",
+    }
+)
+_ENUMS: Final[dict[str, frozenset[str]]] = {
+    "receiptRequested": frozenset({"none", "all", "error"}),
+    "callbackHttpMethod": frozenset({"GET", "POST"}),
+    "direction": frozenset({"in", "out"}),
+    "state": frozenset({"received", "queued", "sending", "sent", "error"}),
+    "deliveryState": frozenset({"waiting", "delivered", "not-delivered"}),
+    "sortOrder": frozenset({"asc", "desc"}),
+}
+MAX_BULK: Final = 50
+MAX_TEXT: Final = 2048
+
+
+def _error(
+    status: int, category: str, code: str, message: str, details: list[dict[str, str]] | None = None
+) -> httpx.Response:
+    return httpx.Response(
+        status,
+        json={"category": category, "code": code, "message": message, "details": details or []},
+    )
+
+
+class _Refusal(Exception):
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+
+@attrs.define
+class StoredMessage:
+    """One message the fake holds, with its place in the listing order."""
+
+    sequence: int
+    body: dict[str, Any]
+
+
+@attrs.define
+class Fault:
+    """An answer the fake gives instead of the normal one, for the next ``times`` requests.
+
+    ``status``/``body``/``headers`` make the answer (``body`` as bytes is sent raw: an HTML
+    page, a truncated JSON); ``drop=True`` breaks the connection instead of answering;
+    ``apply=True`` still performs the request's effect first (the message is stored, then the
+    answer is lost), reproducing "accepted, but the caller never heard". ``method`` and ``path``
+    (a regular expression searched in the path) restrict which requests it hits.
+    """
+
+    times: int = 1
+    status: int = 500
+    body: bytes | dict[str, Any] | list[Any] | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    drop: bool = False
+    apply: bool = False
+    method: str | None = None
+    path: str | None = None
+
+    def matches(self, request: httpx.Request) -> bool:
+        if self.method is not None and request.method != self.method.upper():
+            return False
+        return self.path is None or re.search(self.path, request.url.path) is not None
+
+    def response(self) -> httpx.Response:
+        if isinstance(self.body, bytes):
+            return httpx.Response(self.status, content=self.body, headers=self.headers)
+        if self.body is None:
+            return httpx.Response(self.status, headers=self.headers)
+        return httpx.Response(self.status, json=self.body, headers=self.headers)
+
+
+class FakeMessagingAPI:
+    """The Messaging API's behaviour for one account, held in memory. Thread-safe."""
+
+    def __init__(
+        self,
+        user_id: str = "u-user",
+        api_token: str = "t-token",
+        api_secret: str = "s-secret",
+        *,
+        seed: int = 0,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.user_id = user_id
+        self._authorization = "Basic " + base64.b64encode(
+            f"{api_token}:{api_secret}".encode()
+        ).decode("ascii")
+        self._random = random.Random(seed)  # noqa: S311 - ids, not secrets
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._lock = threading.RLock()
+        self._messages: dict[str, StoredMessage] = {}
+        self._sequence = 0
+        self._faults: list[Fault] = []
+        self.requests: list[httpx.Request] = []
+        """Every request received, in order (bodies already read)."""
+
+    # -- inspection and setup ---------------------------------------------------------------
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        """Every stored message as the API would return it, oldest first."""
+        with self._lock:
+            return [dict(m.body) for m in self._messages.values()]
+
+    @property
+    def sent(self) -> list[dict[str, Any]]:
+        """The outbound messages accepted so far, oldest first."""
+        return [m for m in self.messages if m.get("direction") == "out"]
+
+    def add_message(self, **fields: Any) -> dict[str, Any]:
+        """Store a message as if Bandwidth had received it (``direction='in'`` unless given).
+
+        Keys are the wire's (``from`` may be given as ``from_``); ``id`` is made when absent.
+        """
+        body = {("from" if k == "from_" else k): v for k, v in fields.items()}
+        body.setdefault("direction", "in")
+        body.setdefault("state", "received" if body["direction"] == "in" else "sent")
+        body.setdefault("media", [])
+        with self._lock:
+            return self._store(body)
+
+    def inject(self, fault: Fault) -> None:
+        """Answer the next matching requests with ``fault`` (queued behind earlier faults)."""
+        with self._lock:
+            self._faults.append(fault)
+
+    def transport(self) -> httpx.MockTransport:
+        """An httpx transport (sync and async) that answers from this fake, without sockets."""
+        return httpx.MockTransport(self.handle)
+
+    # -- the API ----------------------------------------------------------------------------
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request as the Messaging API would."""
+        request.read()
+        with self._lock:
+            self.requests.append(request)
+            fault = self._take_fault(request)
+            if fault is not None and not fault.apply:
+                return self._faulty(fault, request)
+            response = self._answer(request)
+            if fault is not None:
+                return self._faulty(fault, request)
+            return response
+
+    def _take_fault(self, request: httpx.Request) -> Fault | None:
+        for index, fault in enumerate(self._faults):
+            if fault.matches(request):
+                fault.times -= 1
+                if fault.times <= 0:
+                    del self._faults[index]
+                return fault
+        return None
+
+    @staticmethod
+    def _faulty(fault: Fault, request: httpx.Request) -> httpx.Response:
+        if fault.drop:
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            )
+        return fault.response()
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        match = _PATH.match(request.url.path)
+        if match is None:
+            return _error(404, "not-found", "not-found", f"No such resource: {request.url.path}")
+        if (
+            request.headers.get("Authorization") != self._authorization
+            or match["user"] != self.user_id
+        ):
+            return _error(401, "authorization", "user-access-denied", "Access is denied")
+        message_id = match["id"]
+        try:
+            if message_id is None and request.method == "POST":
+                return self._send(request)
+            if message_id is None and request.method == "GET":
+                return self._list(request)
+            if message_id is not None and request.method == "GET":
+                return self._get(message_id)
+            if message_id is not None and request.method == "PATCH":
+                return self._redact(message_id, request)
+        except _Refusal as refusal:
+            return refusal.response
+        return _error(405, "bad-request", "method-not-allowed", f"{request.method} is not allowed")
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        body = _json_body(request)
+        base = f"{request.url.scheme}://{request.url.netloc.decode()}{request.url.path}"
+        if isinstance(body, dict):
+            self._check_message(body)
+            stored = self._store_outbound(body)
+            return httpx.Response(201, headers={"Location": f"{base}/{stored['id']}"})
+        if not isinstance(body, list) or not body:
+            raise _Refusal(
+                _error(
+                    400,
+                    "bad-request",
+                    "validation-error",
+                    "The body must be a message or a non-empty array of messages",
+                )
+            )
+        if len(body) > MAX_BULK:
+            raise _Refusal(
+                _error(
+                    403,
+                    "limit",
+                    "multi-message-limit",
+                    f"At most {MAX_BULK} messages may be sent in one request",
+                )
+            )
+        results: list[dict[str, Any]] = []
+        for item in body:
+            try:
+                if not isinstance(item, dict):
+                    raise _Refusal(
+                        _error(
+                            400,
+                            "bad-request",
+                            "validation-error",
+                            "Each item must be a message object",
+                        )
+                    )
+                self._check_message(item)
+            except _Refusal as refusal:
+                results.append({"result": "error", "error": refusal.response.json()})
+                continue
+            stored = self._store_outbound(item)
+            results.append({"result": "accepted", "location": f"{base}/{stored['id']}"})
+        return httpx.Response(202, json=results)
+
+    def _check_message(self, body: dict[str, Any]) -> None:
+        for key in ("from", "to"):
+            if not isinstance(body.get(key), str) or not body[key].strip():
+                raise _Refusal(
+                    _error(
+                        400,
+                        "bad-request",
+                        "blank-property",
+                        f"The property '{key}' must not be blank",
+                        [{"name": key, "value": str(body.get(key) or "")}],
+                    )
+                )
+        unknown = sorted(set(body) - _SEND_KEYS)
+        if unknown:
+            self._invalid(unknown[0], body[unknown[0]], "is not a known property")
+        text, media = body.get("text"), body.get("media")
+        if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT):
+            self._invalid("text", text, f"must be a string of at most {MAX_TEXT} characters")
+        if media is not None and (
+            not isinstance(media, list)
+            or not all(isinstance(u, str) and re.match(r"(?i)^https?://", u) for u in media)
+        ):
+            self._invalid("media", media, "must be an array of http(s) URLs")
+        if not text and not media:
+            self._invalid("text", text, "or 'media' is required")
+        for key in ("receiptRequested", "callbackHttpMethod"):
+            if key in body and body[key] not in _ENUMS[key]:
+                self._invalid(key, body[key], f"must be one of {sorted(_ENUMS[key])}")
+        if media and body.get("receiptRequested", "none") != "none":
+            self._invalid(
+                "receiptRequested", body["receiptRequested"], "cannot be combined with media"
+            )
+        timeout = body.get("callbackTimeout")
+        if timeout is not None and (not isinstance(timeout, int) or not 1 <= timeout <= 10000):
+            self._invalid("callbackTimeout", timeout, "must be between 1 and 10000")
+
+    @staticmethod
+    def _invalid(name: str, value: object, rule: str) -> None:
+        raise _Refusal(
+            _error(
+                400,
+                "bad-request",
+                "validation-error",
+                f"The property '{name}' {rule}",
+                [{"name": name, "value": str(value)}],
+            )
+        )
+
+    def _new_id(self) -> str:
+        alphabet = string.ascii_lowercase + string.digits
+        while True:
+            candidate = "m-" + "".join(self._random.choice(alphabet) for _ in range(25))
+            if candidate not in self._messages:
+                return candidate
+
+    def _store_outbound(self, body: dict[str, Any]) -> dict[str, Any]:
+        stored = {**body, "direction": "out", "state": "sending", "segmentCount": 1}
+        stored.setdefault("media", [])
+        if body.get("receiptRequested", "none") != "none":
+            stored["deliveryState"] = "waiting"
+        return self._store(stored)
+
+    def _store(self, body: dict[str, Any]) -> dict[str, Any]:
+        message_id = body.get("id") or self._new_id()
+        self._sequence += 1
+        body = {**body, "id": message_id, "messageId": message_id}
+        body.setdefault("time", self._clock().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        self._messages[message_id] = StoredMessage(self._sequence, body)
+        return dict(body)
+
+    def _get(self, message_id: str) -> httpx.Response:
+        stored = self._messages.get(message_id)
+        if stored is None:
+            return _error(404, "not-found", "not-found", f"The message {message_id} was not found")
+        return httpx.Response(200, json=stored.body)
+
+    def _redact(self, message_id: str, request: httpx.Request) -> httpx.Response:
+        stored = self._messages.get(message_id)
+        if stored is None:
+            return _error(404, "not-found", "not-found", f"The message {message_id} was not found")
+        if _json_body(request) != {"text": ""}:
+            return _error(
+                400, "bad-request", "validation-error", 'The body must be exactly {"text": ""}'
+            )
+        stored.body["text"] = ""
+        return httpx.Response(200)
+
+    def _list(self, request: httpx.Request) -> httpx.Response:
+        query = request.url.params
+        for key, allowed in _ENUMS.items():
+            if key in query and query[key] not in allowed:
+                self._invalid(key, query[key], f"must be one of {sorted(allowed)}")
+        try:
+            size = int(query.get("size", "25"))
+        except ValueError:
+            size = 0
+        if not 1 <= size <= 1000:
+            self._invalid("size", query.get("size"), "must be between 1 and 1000")
+        low = _parse_time(query.get("fromDateTime"), "fromDateTime")
+        high = _parse_time(query.get("toDateTime"), "toDateTime")
+        ascending = query.get("sortOrder", "desc") == "asc"
+        after, before = query.get("sortKeyGT"), query.get("sortKeyLT")
+        stored = sorted(self._messages.values(), key=lambda m: m.sequence, reverse=not ascending)
+        page: list[StoredMessage] = []
+        more = False
+        for message in stored:
+            body = message.body
+            if after is not None and message.sequence <= int(after):
+                continue
+            if before is not None and message.sequence >= int(before):
+                continue
+            if any(
+                k in query and body.get(k) != query[k]
+                for k in ("from", "to", "direction", "state", "deliveryState")
+            ):
+                continue
+            created = _parse_time(body.get("time"), "time")
+            if (low and created and created < low) or (high and created and created >= high):
+                continue
+            if len(page) == size:
+                more = True
+                break
+            page.append(message)
+        headers = {}
+        if more:
+            cursor = "sortKeyGT" if ascending else "sortKeyLT"
+            params = {k: v for k, v in query.items() if k not in ("sortKeyGT", "sortKeyLT")}
+            params[cursor] = str(page[-1].sequence)
+            next_url = request.url.copy_with(params=params)
+            headers["Link"] = f'<{next_url}>; rel="next"'
+        return httpx.Response(200, json=[m.body for m in page], headers=headers)
+
+
+def _json_body(request: httpx.Request) -> Any:
+    try:
+        return json.loads(request.content)
+    except ValueError:
+        raise _Refusal(
+            _error(400, "bad-request", "validation-error", "The body is not valid JSON")
+        ) from None
+
+
+def _parse_time(value: object, name: str) -> dt.datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.replace("T", " ").rstrip("Z")
+    for pattern in (
+        "%Y-%m-%d %H:%M:%S.%f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H",
+        "%Y-%m-%d",
+    ):
+        try:
+            return dt.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    FakeMessagingAPI._invalid(name, value, "must be a date and time, yyyy-MM-dd hh:mm:ss.sss")
+    return None

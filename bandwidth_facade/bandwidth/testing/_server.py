@@ -1,0 +1,113 @@
+"""Serving a ``FakeMessagingAPI`` over HTTP on loopback, for code that cannot take a transport."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from ._fake import FakeMessagingAPI
+
+__all__ = ["FakeServer", "serve"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"  # keep-alive, as the real API: clients pool connections
+
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        request = httpx.Request(
+            self.command,
+            f"{self.server.url}{self.path}",
+            headers=list(self.headers.items()),
+            content=body,
+        )
+        try:
+            response = self.server.fake.handle(request)
+        except httpx.TransportError:
+            self.close_connection = True  # a dropped connection: no answer at all
+            return
+        content = response.read()
+        self.send_response(response.status_code)
+        for name, value in response.headers.multi_items():
+            if name.lower() not in ("content-length", "connection", "transfer-encoding"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: tests and the demo print what matters
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], fake: FakeMessagingAPI) -> None:
+        super().__init__(address, _Handler)
+        self.fake = fake
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class FakeServer:
+    """A ``FakeMessagingAPI`` served on loopback in a background thread.
+
+    ``with FakeServer() as server:`` gives ``server.url`` to use as ``api_endpoint`` and
+    ``server.fake`` to inspect; leaving the block stops it.
+    """
+
+    def __init__(
+        self, fake: FakeMessagingAPI | None = None, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        self.fake = fake if fake is not None else FakeMessagingAPI()
+        self._server = _Server((host, port), self.fake)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, daemon=True, name="bandwidth-fake-server"
+        )
+
+    @property
+    def url(self) -> str:
+        return self._server.url
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def serve(fake: FakeMessagingAPI | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
+    """Serve in the foreground until interrupted."""
+    server = _Server((host, port), fake if fake is not None else FakeMessagingAPI())
+    print(f"Fake Bandwidth Messaging API on {server.url}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

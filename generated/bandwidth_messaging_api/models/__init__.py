@@ -1,0 +1,31 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .bulk_result import BulkResult
+from .bulk_result_status import BulkResultStatus
+from .callback_http_method import CallbackHttpMethod
+from .error import Error
+from .error_detail import ErrorDetail
+from .message import Message
+from .message_delivery_state import MessageDeliveryState
+from .message_direction import MessageDirection
+from .message_request import MessageRequest
+from .message_state import MessageState
+from .receipt_requested import ReceiptRequested
+from .redact_request import RedactRequest
+from .sort_order import SortOrder
+
+__all__ = (
+    "BulkResult",
+    "BulkResultStatus",
+    "CallbackHttpMethod",
+    "Error",
+    "ErrorDetail",
+    "Message",
+    "MessageDeliveryState",
+    "MessageDirection",
+    "MessageRequest",
+    "MessageState",
+    "ReceiptRequested",
+    "RedactRequest",
+    "SortOrder",
+)

@@ -1,0 +1,174 @@
+"""Dict types, enums and key maps derived from the spec by scripts/generate.py.
+
+Generated code: do not edit. Response dicts use snake_case keys (``from`` stays ``from``);
+enumerated response fields are typed by their known values, and values the API adds
+later still come back at run time.
+"""
+
+from typing import Final, Literal, NotRequired, TypedDict
+
+ReceiptRequested = Literal["none", "all", "error"]
+
+CallbackHttpMethod = Literal["GET", "POST"]
+
+SortOrder = Literal["asc", "desc"]
+
+MessageDirection = Literal["in", "out"]
+
+MessageState = Literal["received", "queued", "sending", "sent", "error"]
+
+MessageDeliveryState = Literal["waiting", "delivered", "not-delivered"]
+
+BulkResultStatus = Literal["accepted", "error"]
+
+ErrorDetail = TypedDict(
+    "ErrorDetail",
+    {
+        "name": NotRequired[str],
+        "value": NotRequired[str],
+    },
+)
+"""The API's ErrorDetail, keys in snake_case."""
+
+Error = TypedDict(
+    "Error",
+    {
+        "category": NotRequired[str],
+        "code": NotRequired[str],
+        "message": NotRequired[str],
+        "details": NotRequired[list[ErrorDetail]],
+    },
+)
+"""The JSON body of every error answer."""
+
+Message = TypedDict(
+    "Message",
+    {
+        "id": NotRequired[str],
+        "message_id": NotRequired[str],
+        "from": NotRequired[str],
+        "to": NotRequired[str],
+        "direction": NotRequired[MessageDirection],
+        "text": NotRequired[str],
+        "media": NotRequired[list[str]],
+        "state": NotRequired[MessageState],
+        "time": NotRequired[str],
+        "callback_url": NotRequired[str],
+        "callback_http_method": NotRequired[str],
+        "callback_timeout": NotRequired[int],
+        "fallback_url": NotRequired[str],
+        "tag": NotRequired[str],
+        "receipt_requested": NotRequired[str],
+        "delivery_state": NotRequired[MessageDeliveryState],
+        "delivery_code": NotRequired[int],
+        "delivery_description": NotRequired[str],
+        "skip_mms_carrier_validation": NotRequired[bool],
+        "segment_count": NotRequired[int],
+    },
+)
+"""A message as the API reports it. Any property may be absent."""
+
+BulkResult = TypedDict(
+    "BulkResult",
+    {
+        "result": BulkResultStatus,
+        "location": NotRequired[str],
+        "error": NotRequired[Error],
+    },
+)
+"""The result of one item of a bulk send."""
+
+SendMessageItem = TypedDict(
+    "SendMessageItem",
+    {
+        "from": str,
+        "to": str,
+        "text": NotRequired[str],
+        "media": NotRequired[list[str]],
+        "receiptRequested": NotRequired[ReceiptRequested],
+        "callbackUrl": NotRequired[str],
+        "callbackHttpMethod": NotRequired[CallbackHttpMethod],
+        "callbackTimeout": NotRequired[int],
+        "fallbackUrl": NotRequired[str],
+        "tag": NotRequired[str],
+        "receipt_requested": NotRequired[ReceiptRequested],
+        "callback_url": NotRequired[str],
+        "callback_http_method": NotRequired[CallbackHttpMethod],
+        "callback_timeout": NotRequired[int],
+        "fallback_url": NotRequired[str],
+    },
+)
+"""One message to send: the wire's keys (``callbackUrl``) or their snake_case spellings (``callback_url``)."""
+
+WIRE_TO_SNAKE: Final[dict[str, str]] = {
+    "callbackHttpMethod": "callback_http_method",
+    "callbackTimeout": "callback_timeout",
+    "callbackUrl": "callback_url",
+    "category": "category",
+    "code": "code",
+    "deliveryCode": "delivery_code",
+    "deliveryDescription": "delivery_description",
+    "deliveryState": "delivery_state",
+    "details": "details",
+    "direction": "direction",
+    "error": "error",
+    "fallbackUrl": "fallback_url",
+    "from": "from",
+    "id": "id",
+    "location": "location",
+    "media": "media",
+    "message": "message",
+    "messageId": "message_id",
+    "name": "name",
+    "receiptRequested": "receipt_requested",
+    "result": "result",
+    "segmentCount": "segment_count",
+    "skipMMSCarrierValidation": "skip_mms_carrier_validation",
+    "state": "state",
+    "tag": "tag",
+    "text": "text",
+    "time": "time",
+    "to": "to",
+    "value": "value",
+}
+"""Snake_case key of each property the spec names in a response."""
+
+SNAKE_TO_WIRE: Final[dict[str, str]] = {
+    "receipt_requested": "receiptRequested",
+    "callback_url": "callbackUrl",
+    "callback_http_method": "callbackHttpMethod",
+    "callback_timeout": "callbackTimeout",
+    "fallback_url": "fallbackUrl",
+}
+"""Wire key of each snake_case spelling accepted in a send item."""
+
+SEND_ITEM_SCHEMA: Final[dict[str, dict[str, object]]] = {
+    "from": {"type": "string", "required": True, "minLength": 1},
+    "to": {"type": "string", "required": True, "minLength": 1},
+    "text": {"type": "string", "required": False, "maxLength": 2048},
+    "media": {
+        "type": "array",
+        "required": False,
+        "items": {"type": "string", "required": False, "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "format": "uri"},
+    },
+    "receiptRequested": {"type": "string", "required": False, "enum": ["none", "all", "error"]},
+    "callbackUrl": {"type": "string", "required": False, "format": "uri"},
+    "callbackHttpMethod": {"type": "string", "required": False, "enum": ["GET", "POST"]},
+    "callbackTimeout": {"type": "integer", "required": False, "minimum": 1, "maximum": 10000},
+    "fallbackUrl": {"type": "string", "required": False, "format": "uri"},
+    "tag": {"type": "string", "required": False},
+}
+"""The spec's rules for each send-item property, checked before sending."""
+
+LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {
+    "from": {"type": "string", "required": False},
+    "to": {"type": "string", "required": False},
+    "fromDateTime": {"type": "string", "required": False},
+    "toDateTime": {"type": "string", "required": False},
+    "direction": {"type": "string", "required": False, "enum": ["in", "out"]},
+    "state": {"type": "string", "required": False, "enum": ["received", "queued", "sending", "sent", "error"]},
+    "deliveryState": {"type": "string", "required": False, "enum": ["waiting", "delivered", "not-delivered"]},
+    "sortOrder": {"type": "string", "required": False, "enum": ["asc", "desc"]},
+    "size": {"type": "integer", "required": False, "minimum": 1, "maximum": 1000},
+}
+"""The spec's rules for each query parameter of listMessages, by wire name."""

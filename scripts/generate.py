@@ -1,0 +1,316 @@
+"""Rebuild ``generated/`` from ``spec/messaging.yaml`` (``make generate``); ``--check`` compares.
+
+Three steps, all driven by the spec and the pinned tools of the dev environment:
+
+1. openapi-python-client writes the low-level client (``bandwidth_messaging_api``) with the
+   settings in ``spec/openapi-python-client.yaml``.
+2. This script adds ``typed_dicts.py``: the ``TypedDict``s, ``Literal`` enums, wire/snake_case key
+   maps and request constraints that the facade and its users type-check against.
+3. The pinned ruff formats the result with ``--isolated``, so no lint setting of the surrounding
+   project or machine changes the output.
+
+The output is built in a temporary directory, then either swapped in or compared with what is
+committed, so an interrupted run never leaves a half-written ``generated/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import keyword
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "messaging.yaml"
+CONFIG = ROOT / "spec" / "openapi-python-client.yaml"
+PACKAGE = "bandwidth_messaging_api"
+OUTPUT = ROOT / "generated"
+
+# Schemas that reach users as dicts with snake_case keys, and the name each gets.
+RESPONSE_DICTS = {
+    "ErrorDetail": "ErrorDetail",
+    "Error": "Error",
+    "Message": "Message",
+    "BulkResult": "BulkResult",
+}
+# The send item keeps the wire's keys (as the documentation shows) and accepts snake_case too.
+REQUEST_SCHEMA = "MessageRequest"
+REQUEST_DICT = "SendMessageItem"
+LIST_OPERATION = "listMessages"
+
+_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_WORD = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """``skipMMSCarrierValidation`` -> ``skip_mms_carrier_validation``, as the facade does."""
+    return _WORD.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()
+
+
+def _ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+class TypedDictWriter:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.schemas: dict[str, Any] = spec["components"]["schemas"]
+        operations = [
+            op
+            for item in spec["paths"].values()
+            for op in item.values()
+            if isinstance(op, dict) and "operationId" in op
+        ]
+        self.list_parameters: list[dict[str, Any]] = next(
+            op.get("parameters", []) for op in operations if op["operationId"] == LIST_OPERATION
+        )
+        self.lines: list[str] = []
+
+    def python_type(self, schema: dict[str, Any]) -> str:
+        if "$ref" in schema:
+            name = _ref_name(schema["$ref"])
+            target = self.schemas[name]
+            if "enum" in target:
+                return name
+            if "anyOf" in target:
+                return self.python_type(target)
+            if name in RESPONSE_DICTS:
+                return RESPONSE_DICTS[name]
+            return self.python_type(target)
+        if "anyOf" in schema:
+            # An open enum (`anyOf: [<enum>, string]`): typed as its known values; at run time a
+            # value the API adds later is still passed through.
+            for option in schema["anyOf"]:
+                if "$ref" in option and "enum" in self.schemas[_ref_name(option["$ref"])]:
+                    return _ref_name(option["$ref"])
+            return " | ".join(self.python_type(option) for option in schema["anyOf"])
+        kind = schema.get("type")
+        if kind == "array":
+            return f"list[{self.python_type(schema.get('items', {}))}]"
+        simple = {
+            "string": "str",
+            "integer": "int",
+            "number": "float",
+            "boolean": "bool",
+            "object": "dict[str, object]",
+        }
+        return simple.get(kind, "object") if isinstance(kind, str) else "object"
+
+    def typed_dict(self, name: str, schema: dict[str, Any], keys: dict[str, str], doc: str) -> None:
+        required = set(schema.get("required", []))
+        fields = []
+        for wire, prop in schema.get("properties", {}).items():
+            annotation = self.python_type(prop)
+            if wire not in required:
+                annotation = f"NotRequired[{annotation}]"
+            fields.append(f"        {keys[wire]!r}: {annotation},")
+        self.lines += [
+            f"{name} = TypedDict(",
+            f"    {name!r},",
+            "    {",
+            *fields,
+            "    },",
+            ")",
+            f'"""{doc}"""',
+            "",
+        ]
+
+    def render(self) -> str:
+        out = self.lines
+        out += [
+            '"""Dict types, enums and key maps derived from the spec by scripts/generate.py.',
+            "",
+            "Generated code: do not edit. Response dicts have snake_case keys (``from`` stays);",
+            "enumerated response fields are typed by their known values, and values the API adds",
+            "later still come back at run time.",
+            '"""',
+            "",
+            "from typing import Final, Literal, NotRequired, TypedDict",
+            "",
+        ]
+        for name, schema in self.schemas.items():
+            if "enum" in schema:
+                values = ", ".join(repr(v) for v in schema["enum"])
+                out += [f"{name} = Literal[{values}]", ""]
+        for schema_name, dict_name in RESPONSE_DICTS.items():
+            schema = self.schemas[schema_name]
+            keys = {wire: snake_case(wire) for wire in schema.get("properties", {})}
+            doc = schema.get("description", f"The API's {schema_name}, keys in snake_case.")
+            self.typed_dict(dict_name, schema, keys, " ".join(doc.split()))
+        request = self.schemas[REQUEST_SCHEMA]
+        snake_only = {w: snake_case(w) for w in request["properties"] if snake_case(w) != w}
+        both = {
+            **request["properties"],
+            **{s: request["properties"][w] for w, s in snake_only.items()},
+        }
+        self.typed_dict(
+            REQUEST_DICT,
+            {"properties": both, "required": request.get("required", [])},
+            {k: k for k in both},
+            "One message to send: the wire's keys (``callbackUrl``) "
+            "or their snake_case spellings (``callback_url``).",
+        )
+
+        response_keys: dict[str, str] = {}
+        for schema_name in RESPONSE_DICTS:
+            for wire in self.schemas[schema_name].get("properties", {}):
+                response_keys[wire] = snake_case(wire)
+        out += [
+            "WIRE_TO_SNAKE: Final[dict[str, str]] = {",
+            *[f"    {w!r}: {s!r}," for w, s in sorted(response_keys.items())],
+            "}",
+            '"""Snake_case key of each property the spec names in a response."""',
+            "",
+        ]
+        out += [
+            "SNAKE_TO_WIRE: Final[dict[str, str]] = {",
+            *[f"    {s!r}: {w!r}," for w, s in snake_only.items()],
+            "}",
+            '"""Wire key of each snake_case spelling accepted in a send item."""',
+            "",
+        ]
+        out += ["SEND_ITEM_SCHEMA: Final[dict[str, dict[str, object]]] = {"]
+        for wire, prop in request["properties"].items():
+            out.append(
+                f"    {wire!r}: {self.constraints(prop, wire in request.get('required', []))!r},"
+            )
+        out += [
+            "}",
+            '"""The spec\'s rules for each send-item property, checked before sending."""',
+            "",
+        ]
+        out += ["LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {"]
+        for param in self.list_parameters:
+            if param.get("in") == "query":
+                rule = self.constraints(param.get("schema", {}), bool(param.get("required")))
+                out.append(f"    {param['name']!r}: {rule!r},")
+        out += [
+            "}",
+            '"""The spec\'s rules for each query parameter of listMessages, by wire name."""',
+            "",
+        ]
+        return "\n".join(out)
+
+    def constraints(self, prop: dict[str, Any], required: bool) -> dict[str, object]:
+        if "$ref" in prop:
+            target = self.schemas[_ref_name(prop["$ref"])]
+            prop = {**target, **{k: v for k, v in prop.items() if k != "$ref"}}
+        rule: dict[str, object] = {"type": prop.get("type", "string"), "required": required}
+        for key in ("enum", "minLength", "maxLength", "minimum", "maximum", "pattern", "format"):
+            if key in prop:
+                rule[key] = prop[key]
+        if prop.get("type") == "array":
+            rule["items"] = self.constraints(prop.get("items", {}), False)
+        return rule
+
+
+def _check_identifiers(spec: dict[str, Any]) -> None:
+    for name in spec["components"]["schemas"]:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise SystemExit(f"schema name {name!r} cannot be a Python name")
+
+
+def build(destination: Path) -> None:
+    tools = Path(sys.executable).parent
+    package_dir = destination / PACKAGE
+    subprocess.run(  # noqa: S603 - fixed argv of pinned tools
+        [
+            str(tools / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(SPEC),
+            "--config",
+            str(CONFIG),
+            "--meta",
+            "none",
+            "--output-path",
+            str(package_dir),
+            "--fail-on-warning",
+        ],
+        check=True,
+        cwd=destination,
+        stdout=subprocess.DEVNULL,
+    )
+    spec = YAML(typ="safe").load(SPEC)
+    _check_identifiers(spec)
+    (package_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+    (package_dir / "typed_dicts.py").write_text(TypedDictWriter(spec).render(), encoding="utf-8")
+    ruff = [sys.executable, "-m", "ruff"]
+    subprocess.run(  # noqa: S603 - fixed argv of pinned tools
+        [
+            *ruff,
+            "check",
+            "--isolated",
+            "--fix-only",
+            "--select",
+            "I,F401",
+            "--target-version",
+            "py311",
+            "--quiet",
+            str(destination),
+        ],
+        check=True,
+    )
+    subprocess.run(  # noqa: S603 - fixed argv of pinned tools
+        [*ruff, "format", "--isolated", "--line-length", "120", "--quiet", str(destination)],
+        check=True,
+    )
+
+
+def _differences(expected: Path, actual: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"missing from generated/: {prefix}{n}" for n in cmp.left_only)
+        found.extend(
+            f"not produced by the spec: {prefix}{n}" for n in cmp.right_only if n != "__pycache__"
+        )
+        found.extend(f"differs: {prefix}{n}" for n in cmp.diff_files)
+        for name, sub in cmp.subdirs.items():
+            if name != "__pycache__":
+                walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), "")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="fail if generated/ differs from what the spec produces",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "generated"
+        fresh.mkdir()
+        build(fresh)
+        if args.check:
+            problems = _differences(fresh, OUTPUT) if OUTPUT.exists() else ["generated/ is missing"]
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print(
+                    "generated/ is stale: run `make generate` and commit the result.",
+                    file=sys.stderr,
+                )
+                return 1
+            print("generated/ matches spec/messaging.yaml")
+            return 0
+        if OUTPUT.exists():
+            shutil.rmtree(OUTPUT)
+        shutil.copytree(fresh, OUTPUT)
+    print(f"generated/ rebuilt from {SPEC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
