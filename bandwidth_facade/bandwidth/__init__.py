@@ -32,14 +32,18 @@ from ._exceptions import (
 from ._options import ClientOptions
 from ._types import (
     BulkResult,
+    BulkResultStatus,
+    CallbackHttpMethod,
     Error,
     ErrorDetail,
     Message,
     MessageDeliveryState,
     MessageDirection,
     MessageState,
+    ReceiptRequested,
     SendMessageItem,
     SendResult,
+    SortOrder,
 )
 from ._version import __version__
 
@@ -52,6 +56,8 @@ __all__ = [
     "BandwidthError",
     "BandwidthMessageAPIException",
     "BulkResult",
+    "BulkResultStatus",
+    "CallbackHttpMethod",
     "Client",
     "ClientOptions",
     "Error",
@@ -66,9 +72,11 @@ __all__ = [
     "MessageState",
     "NotFoundError",
     "RateLimitError",
+    "ReceiptRequested",
     "SendMessageItem",
     "SendResult",
     "ServerError",
+    "SortOrder",
     "UnsafeRedirectError",
     "__version__",
     "async_client",

@@ -82,7 +82,8 @@ class Fault:
     page, a truncated JSON); ``drop=True`` breaks the connection instead of answering;
     ``apply=True`` still performs the request's effect first (the message is stored, then the
     answer is lost), reproducing "accepted, but the caller never heard". ``method`` and ``path``
-    (a regular expression searched in the path) restrict which requests it hits.
+    (a regular expression searched in the path) restrict which requests it hits; ``after``
+    lets that many matching requests through normally first.
     """
 
     times: int = 1
@@ -93,6 +94,7 @@ class Fault:
     apply: bool = False
     method: str | None = None
     path: str | None = None
+    after: int = 0
 
     def matches(self, request: httpx.Request) -> bool:
         if self.method is not None and request.method != self.method.upper():
@@ -184,6 +186,9 @@ class FakeMessagingAPI:
     def _take_fault(self, request: httpx.Request) -> Fault | None:
         for index, fault in enumerate(self._faults):
             if fault.matches(request):
+                if fault.after > 0:
+                    fault.after -= 1
+                    return None
                 fault.times -= 1
                 if fault.times <= 0:
                     del self._faults[index]

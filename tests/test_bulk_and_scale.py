@@ -1,0 +1,232 @@
+"""Bulk sends of any size, client-side rate limiting, thread safety and listing limits."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+import bandwidth
+import httpx
+import pytest
+from bandwidth._ratelimit import RateLimiter
+from bandwidth.testing import FakeMessagingAPI, Fault
+
+from .conftest import body_of
+
+
+def items(n: int) -> list[dict[str, Any]]:
+    return [{"from": "+1234567980", "to": f"+1{i:010d}", "text": f"message {i}"} for i in range(n)]
+
+
+def fake_api(kind: str, fake: FakeMessagingAPI, **options: Any) -> Any:
+    """A client of ``kind`` wired to ``fake``; returns a function calling its methods."""
+    if kind == "sync":
+        client: Any = bandwidth.client(
+            "messaging",
+            "u-user",
+            "t-token",
+            "s-secret",
+            http_client=httpx.Client(transport=fake.transport()),
+            **options,
+        )
+        return lambda method, *a, **k: getattr(client, method)(*a, **k)
+    aclient: Any = bandwidth.async_client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.AsyncClient(transport=fake.transport()),
+        **options,
+    )
+    return lambda method, *a, **k: asyncio.run(getattr(aclient, method)(*a, **k))
+
+
+KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
+
+
+@KINDS
+@pytest.mark.parametrize("count", [1, 49, 50, 51, 120, 1000])
+def test_any_number_of_items_in_requests_of_at_most_50(kind: str, count: int) -> None:
+    fake = FakeMessagingAPI()
+    progress: list[tuple[int, int]] = []
+    results = fake_api(kind, fake)(
+        "send_messages",
+        iter(items(count)),
+        on_progress=lambda done, total: progress.append((done, total)),
+    )
+    sizes = [len(body_of(r)) for r in fake.requests]
+    assert sizes == [50] * (count // 50) + ([count % 50] if count % 50 else [])
+    assert [r["result"] for r in results] == ["accepted"] * count
+    assert [r["message"]["to"] for r in results] == [f"+1{i:010d}" for i in range(count)]
+    assert [m["to"] for m in fake.sent] == [f"+1{i:010d}" for i in range(count)] or kind == "async"
+    assert sorted(m["id"] for m in fake.sent) == sorted(r["id"] for r in results)
+    assert sorted(progress)[-1] == (count, count)
+    assert len(progress) == len(sizes)
+
+
+@KINDS
+def test_a_failing_middle_request_marks_only_its_items(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    # The second request (items 50..99) is answered by a proxy's 500 page.
+    fake.inject(Fault(status=500, body=b"<html>oops</html>", method="POST", after=1))
+    results = fake_api(kind, fake, bulk_concurrency=1)("send_messages", items(150))
+    assert len(results) == 150
+    assert [r["result"] for r in results[:50]] == ["accepted"] * 50
+    assert [r["result"] for r in results[50:100]] == ["error"] * 50
+    assert [r["result"] for r in results[100:]] == ["accepted"] * 50
+    failed = results[60]
+    assert failed["may_have_been_sent"] is True
+    assert isinstance(failed["exception"], bandwidth.ServerError)
+    assert failed["error"]["code"] == "500"
+    assert failed["message"]["to"] == "+10000000060"
+    assert len(fake.requests) == 3  # the 500 on a send was not retried
+    assert len(fake.sent) == 100
+
+
+@KINDS
+def test_a_rate_refused_request_is_not_sent_and_retried(kind: str, monkeypatch: Any) -> None:
+    monkeypatch.setattr("bandwidth._client._sleep", lambda s: None)
+
+    async def no_wait(seconds: float) -> None:
+        return None
+
+    monkeypatch.setattr("bandwidth._client._async_sleep", no_wait)
+    fake = FakeMessagingAPI()
+    fake.inject(
+        Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=3)
+    )
+    results = fake_api(kind, fake, bulk_concurrency=1, max_retries=2)("send_messages", items(60))
+    refused = [r for r in results if r["result"] == "error"]
+    assert len(refused) == 50
+    assert all(r["may_have_been_sent"] is False for r in refused)
+    assert all(isinstance(r["exception"], bandwidth.RateLimitError) for r in refused)
+    assert len(fake.sent) == 10
+
+
+@KINDS
+def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
+    fake = FakeMessagingAPI(api_secret="other")
+    results = fake_api(kind, fake, bulk_concurrency=1)("send_messages", items(120))
+    assert len(fake.requests) == 1
+    assert [r["result"] for r in results] == ["error"] * 120
+    assert all(r["may_have_been_sent"] is False for r in results)
+    assert all(isinstance(r["exception"], bandwidth.AuthenticationError) for r in results)
+
+
+def test_async_bulk_keeps_requests_in_flight_concurrently() -> None:
+    fake = FakeMessagingAPI()
+    in_flight = {"now": 0, "most": 0}
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        in_flight["now"] += 1
+        in_flight["most"] = max(in_flight["most"], in_flight["now"])
+        await asyncio.sleep(0.01)
+        in_flight["now"] -= 1
+        return fake.handle(request)
+
+    async def run() -> list[Any]:
+        async with bandwidth.async_client(
+            "messaging",
+            "u-user",
+            "t-token",
+            "s-secret",
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(slow)),
+        ) as client:
+            return await client.send_messages(items(500), concurrency=3)
+
+    results = asyncio.run(run())
+    assert in_flight["most"] == 3
+    assert [r["message"]["to"] for r in results] == [f"+1{i:010d}" for i in range(500)]
+
+
+# -- rate limiting ---------------------------------------------------------------------------
+
+
+def test_rate_limiter_spaces_messages_with_a_fake_clock() -> None:
+    now = [100.0]
+    limiter = RateLimiter(2.0, clock=lambda: now[0])
+    assert limiter.reserve(1) == 0.0
+    assert limiter.reserve(1) == 0.5
+    assert limiter.reserve(50) == 1.0  # a bulk request counts as its messages
+    assert limiter.reserve(1) == 26.0
+    now[0] = 200.0
+    assert limiter.reserve(1) == 0.0
+
+
+def test_rate_limit_applies_to_every_send(monkeypatch: Any) -> None:
+    waited: list[float] = []
+    monkeypatch.setattr("bandwidth._client._sleep", waited.append)
+    fake = FakeMessagingAPI()
+    client = bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        max_messages_per_second=1,
+        http_client=httpx.Client(transport=fake.transport()),
+    )
+    client.send_message("+1", "+2", "one")
+    client.send_messages(items(3))
+    client.send_message("+1", "+2", "two")
+    client.get_message(fake.sent[0]["id"])  # reads are not limited
+    assert len(waited) == 2
+    assert waited[0] == pytest.approx(1.0, abs=0.05)
+    assert waited[1] == pytest.approx(4.0, abs=0.05)
+
+
+def test_rate_limiter_is_shared_by_threads() -> None:
+    now = [0.0]
+    limiter = RateLimiter(10.0, clock=lambda: now[0])
+    waits: list[float] = []
+    lock = threading.Lock()
+
+    def book() -> None:
+        for _ in range(25):
+            wait = limiter.reserve(1)
+            with lock:
+                waits.append(wait)
+
+    threads = [threading.Thread(target=book) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(waits) == pytest.approx([i / 10 for i in range(200)])
+
+
+# -- thread safety ---------------------------------------------------------------------------
+
+
+def test_one_client_shared_by_eight_threads() -> None:
+    fake = FakeMessagingAPI()
+    client = bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.Client(transport=fake.transport()),
+    )
+    errors: list[BaseException] = []
+    sent_ids: list[str] = []
+    lock = threading.Lock()
+
+    def work(worker: int) -> None:
+        try:
+            for i in range(25):
+                message_id = client.send_message("+1", f"+2{worker}", f"w{worker} m{i}")
+                assert client.get_message(message_id)["text"] == f"w{worker} m{i}"
+                with lock:
+                    sent_ids.append(message_id)
+            assert len(list(client.list_messages(to=f"+2{worker}", size=7))) == 25
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(set(sent_ids)) == 200
+    assert len(fake.sent) == 200

@@ -1,0 +1,322 @@
+"""Errors a caller can act on, and retries that never send a message twice."""
+
+from __future__ import annotations
+
+import logging
+from email.utils import format_datetime
+from typing import Any
+
+import bandwidth
+import httpx
+import pytest
+from bandwidth._retry import MAX_RETRY_AFTER, parse_retry_after
+from pytest_httpx import HTTPXMock
+
+from .conftest import BASE, SECRET, Api, error_body
+
+SEND = {"from_": "+1234567980", "to": "+1234567981", "text": "SMS message"}
+
+
+def assert_no_secret(error: BaseException) -> None:
+    for text in (str(error), repr(error), repr(vars(error))):
+        assert SECRET not in text
+        assert "Basic " not in text
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "cls", "code"),
+    [
+        (
+            400,
+            error_body("bad-request", "blank-property", "blank 'to'"),
+            bandwidth.BadRequestError,
+            "blank-property",
+        ),
+        (
+            401,
+            error_body("authorization", "user-access-denied", "denied"),
+            bandwidth.AuthenticationError,
+            "user-access-denied",
+        ),
+        (
+            403,
+            error_body("credit", "insufficient-available-balance", "no money"),
+            bandwidth.ForbiddenError,
+            "insufficient-available-balance",
+        ),
+        (
+            403,
+            error_body("limit", "multi-message-limit", "too many"),
+            bandwidth.ForbiddenError,
+            "multi-message-limit",
+        ),
+        (
+            404,
+            error_body("not-found", "not-found", "no such message"),
+            bandwidth.NotFoundError,
+            "not-found",
+        ),
+    ],
+)
+def test_api_errors_by_status(
+    httpx_mock: HTTPXMock,
+    api: Api,
+    status: int,
+    body: dict[str, Any],
+    cls: type[Exception],
+    code: str,
+) -> None:
+    httpx_mock.add_response(status_code=status, json=body, headers={"X-Request-Id": "r-1"})
+    with pytest.raises(cls) as caught:
+        api("get_message", "m-1")
+    error = caught.value
+    assert isinstance(error, bandwidth.BandwidthMessageAPIException)
+    assert isinstance(error, bandwidth.BandwidthError)
+    assert (error.status_code, error.code, error.message) == (status, code, body["message"])
+    assert error.category == body["category"]
+    assert error.details == []
+    assert error.headers["X-Request-Id"] == "r-1"
+    assert str(error) == f"Error {code}: {body['message']}"
+    assert error.may_have_been_sent is False
+    assert len(httpx_mock.get_requests()) == 1  # 4xx is never retried
+    assert_no_secret(error)
+
+
+def test_error_details_are_kept(httpx_mock: HTTPXMock, api: Api) -> None:
+    body = error_body("bad-request", "validation-error", "bad")
+    body["details"] = [{"name": "to", "value": "x"}]
+    httpx_mock.add_response(status_code=400, json=body)
+    with pytest.raises(bandwidth.BadRequestError) as caught:
+        api("send_message", **SEND)
+    assert caught.value.details == [{"name": "to", "value": "x"}]
+    assert caught.value.request_body == {
+        "from": "+1234567980",
+        "to": "+1234567981",
+        "text": "SMS message",
+    }
+
+
+def test_html_502_on_a_read(httpx_mock: HTTPXMock, api: Api, sleeps: list[float]) -> None:
+    httpx_mock.add_response(
+        status_code=502, html="<html><h1>Bad Gateway</h1></html>", is_reusable=True
+    )
+    with pytest.raises(bandwidth.ServerError) as caught:
+        api("get_message", "m-1")
+    error = caught.value
+    assert error.status_code == 502
+    assert error.code == "502"
+    assert "Bad Gateway" in error.message
+    assert str(error).startswith("Error 502: Bad Gateway (HTTP 502)")
+    assert len(httpx_mock.get_requests()) == 3  # a read is retried: 1 + max_retries
+    assert len(sleeps) == 2
+
+
+def test_status_outside_the_usual_list(httpx_mock: HTTPXMock, make_api: Any) -> None:
+    httpx_mock.add_response(status_code=520, text="origin error")
+    with pytest.raises(bandwidth.ServerError) as caught:
+        make_api(max_retries=0)("get_message", "m-1")
+    assert caught.value.status_code == 520
+    assert caught.value.code == "520"
+
+
+@pytest.mark.parametrize(
+    ("response", "what"),
+    [
+        ({"status_code": 200, "html": "<html>hi</html>"}, "not JSON"),
+        ({"status_code": 200, "content": b'{"id": "m-1", "te'}, "not JSON"),
+        ({"status_code": 200, "json": ["a list"]}, "JSON object"),
+    ],
+)
+def test_malformed_get_answers(
+    httpx_mock: HTTPXMock, api: Api, response: dict[str, Any], what: str
+) -> None:
+    httpx_mock.add_response(**response)
+    with pytest.raises(bandwidth.MalformedResponseError, match=what) as caught:
+        api("get_message", "m-1")
+    assert caught.value.status_code == 200
+
+
+def test_created_without_location_may_have_been_sent(httpx_mock: HTTPXMock, api: Api) -> None:
+    httpx_mock.add_response(status_code=201)
+    with pytest.raises(bandwidth.MalformedResponseError, match="Location") as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is True
+    assert len(httpx_mock.get_requests()) == 1
+
+
+def test_malformed_list_page(httpx_mock: HTTPXMock, api: Api) -> None:
+    httpx_mock.add_response(json={"not": "a list"})
+    with pytest.raises(bandwidth.MalformedResponseError, match="array"):
+        api("list_messages")
+
+
+# -- retries of sends: only when the API certainly did not accept the message ----------------
+
+
+def test_send_is_not_retried_after_a_500(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+) -> None:
+    httpx_mock.add_response(status_code=500, json=error_body("", "internal", "oops"))
+    with pytest.raises(bandwidth.ServerError) as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is True
+    assert caught.value.request_body["text"] == "SMS message"
+    assert len(httpx_mock.get_requests()) == 1
+    assert sleeps == []
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.ReadTimeout("timed out"),
+        httpx.RemoteProtocolError("Server disconnected"),
+        httpx.ReadError("connection reset"),
+        httpx.WriteTimeout("write timed out"),
+    ],
+)
+def test_send_is_not_retried_once_the_body_may_have_gone(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], exc: Exception
+) -> None:
+    httpx_mock.add_exception(exc)
+    with pytest.raises(bandwidth.APIConnectionError, match="may have been sent") as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is True
+    assert caught.value.request_body == {
+        "from": "+1234567980",
+        "to": "+1234567981",
+        "text": "SMS message",
+    }
+    assert isinstance(caught.value, bandwidth.APITimeoutError) == isinstance(
+        exc, httpx.TimeoutException
+    )
+    assert len(httpx_mock.get_requests()) == 1
+    assert_no_secret(caught.value)
+
+
+def test_send_is_retried_when_the_connection_never_opened(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+) -> None:
+    httpx_mock.add_exception(httpx.ConnectError("refused"))
+    httpx_mock.add_exception(httpx.ConnectTimeout("slow"))
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
+    assert api("send_message", **SEND) == "m-1"
+    assert len(httpx_mock.get_requests()) == 3
+    assert len(sleeps) == 2
+    assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0  # noqa: PT018 - backoff
+
+
+def test_connection_failures_exhaust_retries(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+) -> None:
+    httpx_mock.add_exception(httpx.ConnectError("refused"), is_reusable=True)
+    with pytest.raises(bandwidth.APIConnectionError, match="was not sent") as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is False
+    assert len(httpx_mock.get_requests()) == 3
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (429, error_body("limit", "too-many", "slow down")),
+        (403, error_body("limit", "message-rate-limit", "slow down")),
+    ],
+)
+def test_send_is_retried_after_a_rate_refusal(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], status: int, body: dict[str, Any]
+) -> None:
+    httpx_mock.add_response(status_code=status, json=body, headers={"Retry-After": "3"})
+    httpx_mock.add_response(status_code=status, json=body)
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-9"})
+    assert api("send_message", **SEND) == "m-9"
+    assert len(httpx_mock.get_requests()) == 3
+    assert sleeps[0] == 3.0  # Retry-After honoured
+    assert sleeps[1] < 3.0
+
+
+def test_rate_refusals_exhaust_retries(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+) -> None:
+    httpx_mock.add_response(
+        status_code=429, json=error_body("limit", "x", "slow"), is_reusable=True
+    )
+    with pytest.raises(bandwidth.RateLimitError) as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is False
+    assert len(httpx_mock.get_requests()) == 3
+
+
+def test_max_retries_zero_turns_retries_off(
+    httpx_mock: HTTPXMock, make_api: Any, sleeps: list[float]
+) -> None:
+    httpx_mock.add_response(status_code=503)
+    with pytest.raises(bandwidth.ServerError):
+        make_api(max_retries=0)("get_message", "m-1")
+    assert len(httpx_mock.get_requests()) == 1
+
+
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_reads_and_redaction_are_retried(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], status: int
+) -> None:
+    httpx_mock.add_response(status_code=status)
+    httpx_mock.add_response(status_code=status)
+    httpx_mock.add_response(method="GET", json={"id": "m-1"})
+    assert api("get_message", "m-1") == {"id": "m-1"}
+    httpx_mock.add_exception(httpx.ReadTimeout("slow"))
+    httpx_mock.add_response(method="PATCH")
+    api("redact_message", "m-1")
+    assert [r.method for r in httpx_mock.get_requests()] == ["GET"] * 3 + ["PATCH"] * 2
+
+
+def test_retries_are_logged_without_text_or_auth(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    httpx_mock.add_response(status_code=429, json=error_body("limit", "rate", "slow"))
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
+    with caplog.at_level(logging.DEBUG, logger="bandwidth"):
+        api("send_message", "+1234567980", "+1234567981", "secret words")
+    records = [r for r in caplog.records if r.name == "bandwidth"]
+    assert len(records) == 1
+    assert records[0].levelno == logging.INFO
+    line = records[0].getMessage()
+    assert "POST /v1/users/u-user/messages" in line
+    assert "attempt 2 of 3" in line
+    assert "HTTP 429" in line
+    for text in (r.getMessage() for r in caplog.records):
+        assert "secret words" not in text
+        assert SECRET not in text
+        assert "Basic" not in text
+
+
+def test_retry_after_forms() -> None:
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("2.5") == 2.5
+    assert parse_retry_after("-4") == 0.0
+    assert parse_retry_after("86400") == MAX_RETRY_AFTER
+    assert parse_retry_after("soon") is None
+    import datetime as dt
+
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    later = format_datetime(now + dt.timedelta(seconds=10), usegmt=True)
+    assert parse_retry_after(later, now=now.timestamp()) == 10.0
+
+
+# -- where credentials may go ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "https://evil.example.test/v1/users/u-user/messages?page=2",
+        "http://api.catapult.inetwork.com/v1/users/u-user/messages?page=2",
+        "https://api.catapult.inetwork.com:8443/v1/users/u-user/messages?page=2",
+    ],
+)
+def test_link_to_another_origin_is_refused(httpx_mock: HTTPXMock, api: Api, next_url: str) -> None:
+    httpx_mock.add_response(
+        url=BASE, json=[{"id": "m-1"}], headers={"Link": f'<{next_url}>; rel="next"'}
+    )
+    with pytest.raises(bandwidth.UnsafeRedirectError, match="another origin"):
+        api("list_messages")
+    assert len(httpx_mock.get_requests()) == 1

@@ -1,0 +1,155 @@
+"""The stand-in API behaves as the shared reference says, and the SDK works against it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import bandwidth
+import httpx
+import pytest
+from bandwidth.testing import FakeMessagingAPI, FakeServer, Fault
+
+from .conftest import AUTH
+
+BASE = "http://127.0.0.1/v1/users/u-user/messages"
+
+
+@pytest.fixture
+def fake() -> FakeMessagingAPI:
+    return FakeMessagingAPI()
+
+
+@pytest.fixture
+def raw(fake: FakeMessagingAPI) -> Iterator[httpx.Client]:
+    with httpx.Client(transport=fake.transport(), headers={"Authorization": AUTH}) as client:
+        yield client
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    with FakeServer() as running:
+        yield running
+
+
+def test_the_whole_sdk_over_loopback(server: FakeServer) -> None:
+    with bandwidth.client(
+        "messaging", "u-user", "t-token", "s-secret", api_endpoint=server.url
+    ) as api:
+        first = api.send_message("+1234567980", "+1234567981", "SMS message")
+        assert first.startswith("m-") and len(first) == 27  # noqa: PT018
+        second = api.send_message(
+            "+1234567980", "+1234567981", "MMS message", media=["http://cat.com/cat.png"]
+        )
+        results = api.send_messages(
+            [
+                {"from": "+1234567980", "to": "+1234567981", "text": "SMS message"},
+                {"from": "+1234567980", "to": " ", "text": "SMS message2"},
+            ]
+        )
+        assert results[0]["result"] == "accepted"
+        assert results[0]["location"] == f"{server.url}/v1/users/u-user/messages/{results[0]['id']}"
+        assert results[1]["result"] == "error"
+        assert results[1]["error"]["code"] == "blank-property"
+        message = api.get_message(second)
+        assert message["media"] == ["http://cat.com/cat.png"]
+        assert message["direction"] == "out"
+        api.redact_message(first)
+        assert api.get_message(first)["text"] == ""
+        listed = [m["id"] for m in api.list_messages(size=1)]
+        assert listed == [results[0]["id"], second, first]
+        with pytest.raises(bandwidth.NotFoundError):
+            api.get_message("m-unknown")
+    assert len(server.fake.requests) == 10  # 3 sends, 3 reads, a redaction, 3 pages
+
+
+def test_fake_refuses_more_than_50(raw: httpx.Client) -> None:
+    item = {"from": "+1", "to": "+2", "text": "x"}
+    response = raw.post(BASE, json=[item] * 51)
+    assert response.status_code == 403
+    assert response.json()["category"] == "limit"
+    assert response.json()["code"] == "multi-message-limit"
+
+
+def test_fake_checks_credentials_and_bodies(fake: FakeMessagingAPI, raw: httpx.Client) -> None:
+    assert httpx.Client(transport=fake.transport()).get(BASE).status_code == 401
+    assert raw.post(BASE, json={"from": "+1", "to": "+2"}).json()["code"] == "validation-error"
+    assert raw.post(BASE, json={"from": "+1", "to": "+2", "text": "x" * 2049}).status_code == 400
+    message_id = (
+        raw.post(BASE, json={"from": "+1", "to": "+2", "text": "x"})
+        .headers["Location"]
+        .rsplit("/", 1)[-1]
+    )
+    assert raw.patch(f"{BASE}/{message_id}", json={"text": "other"}).status_code == 400
+    assert raw.patch(f"{BASE}/{message_id}", json={"text": ""}).status_code == 200
+    assert raw.get(f"{BASE}?size=1001").status_code == 400
+
+
+def test_fake_filters_sorts_and_pages(fake: FakeMessagingAPI) -> None:
+    for day in range(1, 6):
+        fake.add_message(from_="+1", to="+2", text=f"in {day}", time=f"2024-01-0{day}T10:00:00Z")
+    fake.add_message(
+        from_="+2", to="+1", text="out", direction="out", state="sent", time="2024-01-03T12:00:00Z"
+    )
+    api = bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.Client(transport=fake.transport()),
+    )
+    newest = [m["text"] for m in api.list_messages(direction="in", size=2)]
+    assert newest == ["in 5", "in 4", "in 3", "in 2", "in 1"]
+    oldest = [m["text"] for m in api.list_messages(direction="in", sort_order="asc", size=2)]
+    assert oldest == ["in 1", "in 2", "in 3", "in 4", "in 5"]
+    window = [
+        m["text"]
+        for m in api.list_messages(from_date_time="2024-01-02", to_date_time="2024-01-04 00:00:00")
+    ]
+    assert window == ["out", "in 3", "in 2"]
+    assert [m["text"] for m in api.list_messages(state="sent")] == ["out"]
+    assert len(fake.requests) == 3 + 3 + 1 + 1
+
+
+def test_fault_with_effect_reproduces_a_lost_answer(fake: FakeMessagingAPI) -> None:
+    fake.inject(Fault(drop=True, apply=True, method="POST"))
+    api = bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.Client(transport=fake.transport()),
+    )
+    with pytest.raises(bandwidth.APIConnectionError) as caught:
+        api.send_message("+1", "+2", "hello")
+    assert caught.value.may_have_been_sent is True
+    assert len(fake.sent) == 1  # it did go out: the SDK was right not to resend
+    assert len(fake.requests) == 1
+
+
+def test_fault_drop_over_loopback(server: FakeServer) -> None:
+    server.fake.inject(Fault(drop=True, method="GET"))
+    server.fake.add_message(id="m-1", from_="+1", to="+2", text="hi")
+    api = bandwidth.client("messaging", "u-user", "t-token", "s-secret", api_endpoint=server.url)
+    assert api.get_message("m-1")["text"] == "hi"  # the read was retried after the drop
+    assert len(server.fake.requests) == 2
+
+
+def test_serve_from_the_command_line() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bandwidth.testing", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = line.strip().rsplit(" ", 1)[-1]
+        assert url.startswith("http://127.0.0.1:")
+        api = bandwidth.client("messaging", "u-user", "t-token", "s-secret", api_endpoint=url)
+        message_id = api.send_message("+1", "+2", "over a real socket")
+        assert api.get_message(message_id)["text"] == "over a real socket"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

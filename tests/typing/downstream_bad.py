@@ -1,0 +1,19 @@
+"""Mistakes mypy must catch. Each line marked ``# E: <code>`` must be reported with that code."""
+
+from __future__ import annotations
+
+import bandwidth
+
+api = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
+message = api.get_message("m-1")
+message["skip_mms_carier_validation"]  # E: typeddict-item
+message["callbackUrl"]  # E: typeddict-item
+api.send_message("+1", "+2", "hi", receipt_requested="sometimes")  # E: arg-type
+api.send_message("+1", "+2", "hi", callback_http_method="PUT")  # E: arg-type
+api.list_messages(direction="sideways")  # E: arg-type
+api.list_messages(state="lost")  # E: arg-type
+api.send_messages([{"from": "+1", "to": "+2", "txt": "typo"}])  # E: typeddict-unknown-key
+api.send_messages([{"from": "+1", "text": "no recipient"}])  # E: typeddict-item
+api.send_message(to="+2", text="missing from")  # E: call-arg
+bandwidth.client("messaging", "u", "t", "s", timeout="10")  # E: arg-type
+state: bandwidth.MessageState = "delivered-to-moon"  # E: assignment

@@ -1,0 +1,73 @@
+"""Code as an application would write it; must pass ``mypy --strict`` with these exact types."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import assert_type
+
+import bandwidth
+from bandwidth import messaging
+
+
+def sync_use() -> None:
+    api = bandwidth.client("messaging", "u-user", "t-token", "s-secret", timeout=10, max_retries=1)
+    assert_type(api, messaging.Client)
+    assert_type(messaging.Client("u", "t", "s"), bandwidth.Client)
+    message_id = api.send_message(
+        from_="+1234567980",
+        to="+1234567981",
+        text="SMS message",
+        media=["http://cat.com/cat.png"],
+        receipt_requested="none",
+        callback_http_method="POST",
+        callback_timeout=100,
+    )
+    assert_type(message_id, str)
+    results = api.send_messages(
+        [
+            {"from": "+1234567980", "to": "+1234567981", "text": "SMS message"},
+            {
+                "from": "+1234567980",
+                "to": "+1234567982",
+                "text": "x",
+                "callback_url": "https://a.b",
+            },
+        ]
+    )
+    assert_type(results, list[bandwidth.SendResult])
+    for result in results:
+        assert_type(result["result"], bandwidth.BulkResultStatus)
+        if result["result"] == "accepted":
+            assert_type(result.get("id"), str | None)
+        assert_type(result["message"], bandwidth.SendMessageItem)
+        assert_type(result.get("may_have_been_sent"), bool | None)
+    message = api.get_message("m-na6cpyjf2qcpz6l3drhcx7y")
+    assert_type(message, bandwidth.Message)
+    assert_type(message.get("skip_mms_carrier_validation"), bool | None)
+    assert_type(message.get("state"), bandwidth.MessageState | None)
+    assert_type(message["from"], str)
+    listing = api.list_messages(
+        from_="+1", direction="in", state="sent", sort_order="asc", size=100, limit=10
+    )
+    assert_type(listing, Iterator[bandwidth.Message])
+    assert_type(api.redact_message("m-1"), None)
+    try:
+        api.get_message("m-1")
+    except bandwidth.RateLimitError as error:
+        assert_type(error.status_code, int)
+        assert_type(error.code, str)
+        assert_type(error.category, str | None)
+        assert_type(error.may_have_been_sent, bool)
+    except bandwidth.APIConnectionError as error:
+        assert_type(error.may_have_been_sent, bool)
+    api.close()
+
+
+async def async_use() -> None:
+    async with bandwidth.async_client("messaging", "u", "t", "s") as api:
+        assert_type(api, bandwidth.AsyncClient)
+        assert_type(await api.send_message("+1", "+2", "hi"), str)
+        assert_type(await api.get_message("m-1"), bandwidth.Message)
+        assert_type(api.list_messages(), AsyncIterator[bandwidth.Message])
+        async for message in api.list_messages(limit=5):
+            assert_type(message, bandwidth.Message)
