@@ -26,7 +26,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict bandwidth_facade/bandwidth
-	cd generated && ../$(BIN)/mypy --strict bandwidth_messaging_api
+	cd generated && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache bandwidth_messaging_api
 	$(BIN)/mypy --strict scripts
 
 unit: $(STAMP)

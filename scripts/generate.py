@@ -277,7 +277,7 @@ def _differences(expected: Path, actual: Path) -> list[str]:
             if name != "__pycache__":
                 walk(sub, f"{prefix}{name}/")
 
-    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), "")
+    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__", ".mypy_cache"]), "")
     return found
 
 

@@ -1,6 +1,6 @@
 """Dict types, enums and key maps derived from the spec by scripts/generate.py.
 
-Generated code: do not edit. Response dicts use snake_case keys (``from`` stays ``from``);
+Generated code: do not edit. Response dicts have snake_case keys (``from`` stays);
 enumerated response fields are typed by their known values, and values the API adds
 later still come back at run time.
 """
