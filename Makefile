@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint typecheck test unit demo clean
+.PHONY: install generate check-generated lint typecheck test unit demo bench clean
 
 install: $(STAMP)
 
@@ -21,13 +21,13 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
 
 lint: $(STAMP)
-	$(BIN)/ruff check bandwidth_facade tests scripts
-	$(BIN)/ruff format --check bandwidth_facade tests scripts
+	$(BIN)/ruff check bandwidth_facade tests scripts bench examples
+	$(BIN)/ruff format --check bandwidth_facade tests scripts bench examples
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict bandwidth_facade/bandwidth
 	cd generated && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache bandwidth_messaging_api
-	$(BIN)/mypy --strict scripts
+	$(BIN)/mypy --strict scripts bench examples
 
 unit: $(STAMP)
 	$(BIN)/pytest
@@ -39,3 +39,6 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

@@ -3,7 +3,8 @@
 Three steps, all driven by the spec and the pinned tools of the dev environment:
 
 1. openapi-python-client writes the low-level client (``bandwidth_messaging_api``) with the
-   settings in ``spec/openapi-python-client.yaml``.
+   settings in ``spec/openapi-python-client.yaml`` and the few templates in ``spec/templates/``
+   that replace the generator's own.
 2. This script adds ``typed_dicts.py``: the ``TypedDict``s, ``Literal`` enums, wire/snake_case key
    maps and request constraints that the facade and its users type-check against.
 3. The pinned ruff formats the result with ``--isolated``, so no lint setting of the surrounding
@@ -31,6 +32,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "messaging.yaml"
 CONFIG = ROOT / "spec" / "openapi-python-client.yaml"
+TEMPLATES = ROOT / "spec" / "templates"
 PACKAGE = "bandwidth_messaging_api"
 OUTPUT = ROOT / "generated"
 
@@ -228,6 +230,8 @@ def build(destination: Path) -> None:
             str(SPEC),
             "--config",
             str(CONFIG),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--meta",
             "none",
             "--output-path",

@@ -154,22 +154,21 @@ def test_rate_limiter_spaces_messages_with_a_fake_clock() -> None:
     assert limiter.reserve(1) == 0.0
 
 
-def test_rate_limit_applies_to_every_send(monkeypatch: Any) -> None:
+@KINDS
+def test_rate_limit_applies_to_every_send(kind: str, monkeypatch: Any) -> None:
     waited: list[float] = []
+
+    async def async_wait(seconds: float) -> None:
+        waited.append(seconds)
+
     monkeypatch.setattr("bandwidth._client._sleep", waited.append)
+    monkeypatch.setattr("bandwidth._client._async_sleep", async_wait)
     fake = FakeMessagingAPI()
-    client = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        max_messages_per_second=1,
-        http_client=httpx.Client(transport=fake.transport()),
-    )
-    client.send_message("+1", "+2", "one")
-    client.send_messages(items(3))
-    client.send_message("+1", "+2", "two")
-    client.get_message(fake.sent[0]["id"])  # reads are not limited
+    call = fake_api(kind, fake, max_messages_per_second=1)
+    call("send_message", "+1", "+2", "one")
+    call("send_messages", items(3))
+    call("send_message", "+1", "+2", "two")
+    call("get_message", fake.sent[0]["id"])  # reads are not limited
     assert len(waited) == 2
     assert waited[0] == pytest.approx(1.0, abs=0.05)
     assert waited[1] == pytest.approx(4.0, abs=0.05)

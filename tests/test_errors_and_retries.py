@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from email.utils import format_datetime
 from typing import Any
 
@@ -12,7 +13,9 @@ import pytest
 from bandwidth._retry import MAX_RETRY_AFTER, parse_retry_after
 from pytest_httpx import HTTPXMock
 
-from .conftest import BASE, SECRET, Api, error_body
+from .conftest import AUTH, BASE, SECRET, Api, error_body
+
+AUTH_VALUE = AUTH.split(" ", 1)[1]
 
 SEND = {"from_": "+1234567980", "to": "+1234567981", "text": "SMS message"}
 
@@ -320,3 +323,42 @@ def test_link_to_another_origin_is_refused(httpx_mock: HTTPXMock, api: Api, next
     with pytest.raises(bandwidth.UnsafeRedirectError, match="another origin"):
         api("list_messages")
     assert len(httpx_mock.get_requests()) == 1
+
+
+def test_secret_absent_from_tracebacks_with_locals(
+    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+) -> None:
+    import traceback
+
+    httpx_mock.add_response(status_code=404, json=error_body("not-found", "not-found", "gone"))
+    httpx_mock.add_exception(httpx.ReadTimeout("slow"))
+    failures: list[BaseException] = []
+    for call in (
+        lambda: api("get_message", "m-1"),
+        lambda: api("send_message", **SEND),
+        lambda: api("get_message", "m-1", timeout=-1),
+    ):
+        try:
+            call()
+        except bandwidth.BandwidthError as error:
+            failures.append(error)
+    assert [type(f) for f in failures] == [
+        bandwidth.NotFoundError,
+        bandwidth.APITimeoutError,
+        bandwidth.InvalidValueError,
+    ]
+    for error in failures:
+        summary: traceback.TracebackException | None = traceback.TracebackException.from_exception(
+            error, capture_locals=True
+        )
+        sdk_frames = 0
+        while summary is not None:
+            for frame in summary.stack:
+                if f"{os.sep}bandwidth{os.sep}" not in frame.filename:
+                    continue  # the SDK's own frames, not the test's or httpx's
+                sdk_frames += 1
+                shown = "".join(summary.format()) + repr(frame.locals)
+                assert SECRET not in shown
+                assert AUTH_VALUE not in shown
+            summary = summary.__cause__
+        assert sdk_frames > 0

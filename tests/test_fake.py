@@ -64,6 +64,29 @@ def test_the_whole_sdk_over_loopback(server: FakeServer) -> None:
     assert len(server.fake.requests) == 10  # 3 sends, 3 reads, a redaction, 3 pages
 
 
+def test_the_async_sdk_over_loopback(server: FakeServer) -> None:
+    import asyncio
+
+    async def run() -> None:
+        async with bandwidth.async_client(
+            "messaging", "u-user", "t-token", "s-secret", api_endpoint=server.url
+        ) as api:
+            first = await api.send_message("+1234567980", "+1234567981", "SMS message")
+            results = await api.send_messages(
+                [{"from": "+1234567980", "to": f"+1{i:010d}", "text": "x"} for i in range(120)],
+                concurrency=3,
+            )
+            assert [r["result"] for r in results] == ["accepted"] * 120
+            assert (await api.get_message(first))["text"] == "SMS message"
+            await api.redact_message(first)
+            assert (await api.get_message(first))["text"] == ""
+            listed = [m["id"] async for m in api.list_messages(size=50, sort_order="asc")]
+            assert listed[0] == first  # requests in flight together may land in any order
+            assert sorted(listed[1:]) == sorted(r["id"] for r in results)
+
+    asyncio.run(run())
+
+
 def test_fake_refuses_more_than_50(raw: httpx.Client) -> None:
     item = {"from": "+1", "to": "+2", "text": "x"}
     response = raw.post(BASE, json=[item] * 51)

@@ -128,6 +128,27 @@ def test_own_http_client_is_used_and_not_closed(httpx_mock: HTTPXMock) -> None:
     own.close()
 
 
+def test_own_async_http_client_is_used_and_not_closed(httpx_mock: HTTPXMock) -> None:
+    import asyncio
+
+    httpx_mock.add_response(method="GET", url=f"{BASE}/m-1", json={"id": "m-1"})
+    own = httpx.AsyncClient(headers={"X-Trace": "abc"})
+
+    async def run() -> None:
+        async with bandwidth.async_client(
+            "messaging", "u-user", "t-token", "s-secret", http_client=own
+        ) as client:
+            assert await client.get_message("m-1") == {"id": "m-1"}
+        assert not own.is_closed
+        await own.aclose()
+
+    asyncio.run(run())
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert request.headers["X-Trace"] == "abc"
+    assert_sent_by_sdk(request)
+
+
 def test_own_client_closes_its_pool() -> None:
     client = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
     client.close()

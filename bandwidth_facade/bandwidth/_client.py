@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import os
 import time
@@ -42,7 +41,13 @@ HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 # Indirections so tests can replace waiting without patching the time module for everyone.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # only async users pay for importing asyncio
+
+    await asyncio.sleep(seconds)
+
 
 DEFAULT_CONCURRENCY = 4
 """Bulk requests the async client keeps in flight at once."""
@@ -375,6 +380,8 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         concurrency: int | None = None,
     ) -> list[SendResult]:
         """As ``Client.send_messages``, with up to ``concurrency`` requests in flight."""
+        import asyncio
+
         run = BulkRun(check_send_items(items), on_progress)
         slots = asyncio.Semaphore(
             self._bulk_concurrency if concurrency is None else _check_concurrency(concurrency)

@@ -18,23 +18,9 @@ import ipaddress
 import json
 import logging
 from collections.abc import Callable, Generator, Iterable, Mapping
-from typing import Any, Final, TypeAlias, TypeVar, cast
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
 
-import attrs
 import httpx
-from bandwidth_messaging_api.api.messages import (
-    get_message as _get_op,
-)
-from bandwidth_messaging_api.api.messages import (
-    list_messages as _list_op,
-)
-from bandwidth_messaging_api.api.messages import (
-    redact_message as _redact_op,
-)
-from bandwidth_messaging_api.api.messages import (
-    send_messages as _send_op,
-)
-from bandwidth_messaging_api.models import MessageRequest, RedactRequest
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
 
 from . import _validation
@@ -64,21 +50,38 @@ T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
-@attrs.frozen
 class Send:
-    request: httpx.Request
-    attempt: int
+    """Step of a flow: send ``request`` and resume the flow with the outcome."""
+
+    __slots__ = ("attempt", "request")
+
+    def __init__(self, request: httpx.Request, attempt: int) -> None:
+        self.request = request
+        self.attempt = attempt
 
 
-@attrs.frozen
 class Sleep:
-    seconds: float
+    """Step of a flow: wait ``seconds``, then resume it."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
 
 
 Step: TypeAlias = Send | Sleep
 Outcome: TypeAlias = httpx.Response | httpx.TransportError | None
 Flow: TypeAlias = Generator[Step, Outcome, T]
 Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
+
+
+class _Prepared(NamedTuple):
+    method: str
+    url: httpx.URL
+    headers: dict[str, str]
+
+    def __repr__(self) -> str:  # the headers carry the credentials
+        return f"<{self.method} {self.url}>"
 
 
 class _Credentials:
@@ -153,7 +156,9 @@ def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
 
 
 def _id_from_location(location: str) -> str:
-    return httpx.URL(location).path.rstrip("/").rsplit("/", 1)[-1]
+    """The last path segment of an absolute URL (string work: this runs for every message)."""
+    path = location.partition("?")[0].partition("#")[0]
+    return path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _json(response: httpx.Response, *, may_have_been_sent: bool) -> Any:
@@ -195,45 +200,61 @@ class Core:
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
+        from . import _operations  # the generated client loads with the first client made
+
+        self._ops = _operations
+        user_id = self.credentials.user_id
+        # What the generated operations send (method, path, headers), for any body or query;
+        # prepared once, as every send and every first page goes to the same URL.
+        self._send = self._prepare(_operations.send_messages._get_kwargs(user_id, body=[]))
+        self._list = self._prepare(_operations.list_messages._get_kwargs(user_id))
 
     # -- building requests ------------------------------------------------------------------
 
-    def _request(self, kwargs: dict[str, Any], timeout: TimeoutArg) -> httpx.Request:
-        """Turn a generated operation's request description into a request to this endpoint."""
-        headers = self._headers
-        extra = kwargs.get("headers")
-        if extra:
-            headers = {**headers, **extra}
-        return self._build(
+    def _prepare(self, kwargs: dict[str, Any]) -> _Prepared:
+        """A generated operation's request description, aimed at this endpoint."""
+        extra = kwargs.get("headers") or {}
+        return _Prepared(
             kwargs["method"].upper(),
-            self._prefix + kwargs["url"],
-            params=kwargs.get("params"),
-            json=kwargs.get("json"),
-            headers=headers,
-            timeout=self.timeout if timeout is None else _timeout(timeout),
+            httpx.URL(self._prefix + kwargs["url"]),
+            {**self._headers, **extra},
+        )
+
+    def _request(
+        self, prepared: _Prepared, timeout: TimeoutArg, *, params: Any = None, json: Any = None
+    ) -> httpx.Request:
+        # The timeout is checked first, and the headers (which hold the credentials) are never
+        # bound to a local name, so no traceback of this frame can show them.
+        checked = self.timeout if timeout is None else _timeout(timeout)
+        return self._build(
+            prepared.method,
+            prepared.url,
+            params=params,
+            json=json,
+            headers=prepared.headers,
+            timeout=checked,
         )
 
     def send_request(
         self, items: list[dict[str, object]] | dict[str, object], timeout: TimeoutArg
     ) -> httpx.Request:
-        body: MessageRequest | list[MessageRequest]
-        if isinstance(items, dict):
-            body = MessageRequest.from_dict(items)
-        else:
-            body = [MessageRequest.from_dict(item) for item in items]
-        return self._request(_send_op._get_kwargs(self.credentials.user_id, body=body), timeout)
+        # Items were checked against the spec's MessageRequest rules and carry its wire keys:
+        # they are the body exactly as the generated model would write it.
+        return self._request(self._send, timeout, json=items)
 
     def get_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = _get_op._get_kwargs(self.credentials.user_id, _validation.message_id(message_id))
-        return self._request(kwargs, timeout)
+        kwargs = self._ops.get_message._get_kwargs(
+            self.credentials.user_id, _validation.message_id(message_id)
+        )
+        return self._request(self._prepare(kwargs), timeout)
 
     def redact_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = _redact_op._get_kwargs(
+        kwargs = self._ops.redact_message._get_kwargs(
             self.credentials.user_id,
             _validation.message_id(message_id),
-            body=RedactRequest(text=""),
+            body=self._ops.RedactRequest(text=""),
         )
-        return self._request(kwargs, timeout)
+        return self._request(self._prepare(kwargs), timeout, json=kwargs["json"])
 
     def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
         """``filters`` maps the wire's query names to values; ``None`` means unset."""
@@ -242,9 +263,7 @@ class Core:
             if value is not None:
                 name = "from_" if wire == "from" else snake_case(wire)
                 query[wire] = _validation.list_filter(name, value, LIST_QUERY_SCHEMA[wire])
-        kwargs = _list_op._get_kwargs(self.credentials.user_id)
-        kwargs["params"] = query
-        return self._request(kwargs, timeout)
+        return self._request(self._list, timeout, params=query)
 
     def next_page_request(self, response: httpx.Response) -> httpx.Request | None:
         link = response.links.get("next")
@@ -350,9 +369,8 @@ def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
         raise InvalidTypeError(
             f"send_messages takes a list of dicts, not {type(items).__name__}"
         ) from None
-    return [
-        _validation.send_item(item, f"send_messages item {i}") for i, item in enumerate(iterator)
-    ]
+    send_item = _validation.send_item
+    return [send_item(item, index) for index, item in enumerate(iterator)]
 
 
 def _reason(error: BandwidthError) -> str:
@@ -371,17 +389,21 @@ def _parse_created(response: httpx.Response) -> str:
     return message_id
 
 
+_PLAIN_RESULT_KEYS: Final = frozenset({"result", "location"})
+
+
 def _parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
     body = _json(response, may_have_been_sent=True)
     if (
         not isinstance(body, list)
         or len(body) != len(items)
-        or not all(isinstance(r, dict) and "result" in r for r in body)
+        or not all(type(r) is dict and "result" in r for r in body)
     ):
         raise malformed(response, f"expected a JSON array of {len(items)} results", True)
     results: list[SendResult] = []
     for raw, item in zip(body, items, strict=True):
-        result = cast(SendResult, snake_keys(raw))
+        # An accepted result's keys need no conversion: skip copying the common case.
+        result = cast(SendResult, raw if _PLAIN_RESULT_KEYS.issuperset(raw) else snake_keys(raw))
         location = result.get("location")
         if isinstance(location, str) and location:
             result["id"] = _id_from_location(location)

@@ -28,15 +28,19 @@ def snake_case(name: str) -> str:
 
 
 def snake_keys(obj: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``obj`` with snake_case keys, nested objects converted too."""
+    """A copy of ``obj`` with snake_case keys, nested objects (and arrays of them) converted too.
+
+    Runs for every message listed, so the common case (every key known) is one comprehension.
+    """
     known = _known
-    out: dict[str, Any] = {}
-    for key, value in obj.items():
-        name = known.get(key) or snake_case(key)
+    try:
+        out = {known[key]: value for key, value in obj.items()}
+    except KeyError:
+        out = {known.get(key) or snake_case(key): value for key, value in obj.items()}
+    for key, value in out.items():
         kind = type(value)
         if kind is dict:
-            value = snake_keys(value)
-        elif kind is list and any(type(v) is dict for v in value):
-            value = [snake_keys(v) if type(v) is dict else v for v in value]
-        out[name] = value
+            out[key] = snake_keys(value)
+        elif kind is list and value and type(value[0]) is dict:  # JSON arrays are homogeneous
+            out[key] = [snake_keys(v) if type(v) is dict else v for v in value]
     return out

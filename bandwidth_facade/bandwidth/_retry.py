@@ -7,12 +7,9 @@ Reads and redaction are idempotent and are also retried on 5xx and on any connec
 
 from __future__ import annotations
 
-import email.utils
 import random
 import time
 from typing import Final
-
-import attrs
 
 from ._errors import is_rate_refusal
 from ._exceptions import (
@@ -33,9 +30,11 @@ MAX_RETRY_AFTER: Final = 60.0
 """A ``Retry-After`` longer than this is cut to it rather than blocking the caller for hours."""
 
 
-@attrs.frozen
 class RetryPolicy:
-    max_retries: int = DEFAULT_MAX_RETRIES
+    __slots__ = ("max_retries",)
+
+    def __init__(self, max_retries: int = DEFAULT_MAX_RETRIES) -> None:
+        self.max_retries = max_retries
 
     @classmethod
     def create(cls, max_retries: object) -> RetryPolicy:
@@ -78,6 +77,8 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     try:
         seconds = float(value)
     except ValueError:
+        import email.utils  # rare: most gateways send seconds; keeps import bandwidth light
+
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):

@@ -18,8 +18,30 @@ def main(argv: list[str] | None = None) -> None:
     run.add_argument("--user-id", default="u-user")
     run.add_argument("--api-token", default="t-token")
     run.add_argument("--api-secret", default="s-secret")
+    run.add_argument(
+        "--messages",
+        type=int,
+        default=0,
+        metavar="N",
+        help="start with N received messages (for trying out listing)",
+    )
+    run.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        metavar="MS",
+        help="delay every answer, as a real network and API do",
+    )
     args = parser.parse_args(argv)
-    serve(FakeMessagingAPI(args.user_id, args.api_token, args.api_secret), args.host, args.port)
+    fake = FakeMessagingAPI(args.user_id, args.api_token, args.api_secret)
+    for index in range(args.messages):
+        fake.add_message(
+            from_="+19193047864",
+            to="+19191234567",
+            text=f"message {index}",
+            time="2017-02-01T21:10:32Z",
+        )
+    serve(fake, args.host, args.port, args.latency_ms / 1000)
 
 
 if __name__ == "__main__":

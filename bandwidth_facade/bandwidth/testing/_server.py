@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Self
@@ -17,6 +18,9 @@ __all__ = ["FakeServer", "serve"]
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive, as the real API: clients pool connections
+    # Headers and body go out in separate writes; without this, Nagle's algorithm and the
+    # client's delayed ACK add 40 ms to every answer with a body.
+    disable_nagle_algorithm = True
 
     def _handle(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -27,6 +31,8 @@ class _Handler(BaseHTTPRequestHandler):
             headers=list(self.headers.items()),
             content=body,
         )
+        if self.server.latency:
+            time.sleep(self.server.latency)  # outside the fake's lock: requests overlap
         try:
             response = self.server.fake.handle(request)
         except httpx.TransportError:
@@ -49,10 +55,16 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 drops connection attempts when a client opens
+    # several at once (an async bulk send); each dropped SYN then costs a 1 s retransmit.
+    request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], fake: FakeMessagingAPI) -> None:
+    def __init__(
+        self, address: tuple[str, int], fake: FakeMessagingAPI, latency: float = 0.0
+    ) -> None:
         super().__init__(address, _Handler)
         self.fake = fake
+        self.latency = latency
 
     @property
     def url(self) -> str:
@@ -65,14 +77,19 @@ class FakeServer:
     """A ``FakeMessagingAPI`` served on loopback in a background thread.
 
     ``with FakeServer() as server:`` gives ``server.url`` to use as ``api_endpoint`` and
-    ``server.fake`` to inspect; leaving the block stops it.
+    ``server.fake`` to inspect; leaving the block stops it. ``latency`` (seconds) delays every
+    answer, as the network and the real API do.
     """
 
     def __init__(
-        self, fake: FakeMessagingAPI | None = None, host: str = "127.0.0.1", port: int = 0
+        self,
+        fake: FakeMessagingAPI | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        latency: float = 0.0,
     ) -> None:
         self.fake = fake if fake is not None else FakeMessagingAPI()
-        self._server = _Server((host, port), self.fake)
+        self._server = _Server((host, port), self.fake, latency)
         self._thread = threading.Thread(
             target=self._server.serve_forever, daemon=True, name="bandwidth-fake-server"
         )
@@ -101,9 +118,14 @@ class FakeServer:
         self.stop()
 
 
-def serve(fake: FakeMessagingAPI | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
+def serve(
+    fake: FakeMessagingAPI | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    latency: float = 0.0,
+) -> None:
     """Serve in the foreground until interrupted."""
-    server = _Server((host, port), fake if fake is not None else FakeMessagingAPI())
+    server = _Server((host, port), fake if fake is not None else FakeMessagingAPI(), latency)
     print(f"Fake Bandwidth Messaging API on {server.url}", flush=True)
     try:
         server.serve_forever()
