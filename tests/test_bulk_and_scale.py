@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from typing import Any
 
 import bandwidth
@@ -114,30 +115,71 @@ def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
     assert all(isinstance(r["exception"], bandwidth.AuthenticationError) for r in results)
 
 
-def test_async_bulk_keeps_requests_in_flight_concurrently() -> None:
+@KINDS
+def test_bulk_keeps_the_asked_number_of_requests_in_flight(kind: str) -> None:
     fake = FakeMessagingAPI()
     in_flight = {"now": 0, "most": 0}
+    lock = threading.Lock()
 
-    async def slow(request: httpx.Request) -> httpx.Response:
-        in_flight["now"] += 1
-        in_flight["most"] = max(in_flight["most"], in_flight["now"])
-        await asyncio.sleep(0.01)
-        in_flight["now"] -= 1
+    def enter() -> None:
+        with lock:
+            in_flight["now"] += 1
+            in_flight["most"] = max(in_flight["most"], in_flight["now"])
+
+    def leave() -> None:
+        with lock:
+            in_flight["now"] -= 1
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        enter()
+        time.sleep(0.01)
+        leave()
         return fake.handle(request)
 
-    async def run() -> list[Any]:
-        async with bandwidth.async_client(
+    async def async_slow(request: httpx.Request) -> httpx.Response:
+        enter()
+        await asyncio.sleep(0.01)
+        leave()
+        return fake.handle(request)
+
+    if kind == "sync":
+        with bandwidth.client(
             "messaging",
             "u-user",
             "t-token",
             "s-secret",
-            http_client=httpx.AsyncClient(transport=httpx.MockTransport(slow)),
-        ) as client:
-            return await client.send_messages(items(500), concurrency=3)
+            http_client=httpx.Client(transport=httpx.MockTransport(slow)),
+        ) as c:
+            results = c.send_messages(items(500), concurrency=3)
+    else:
 
-    results = asyncio.run(run())
+        async def run() -> list[Any]:
+            async with bandwidth.async_client(
+                "messaging",
+                "u-user",
+                "t-token",
+                "s-secret",
+                http_client=httpx.AsyncClient(transport=httpx.MockTransport(async_slow)),
+            ) as client:
+                return await client.send_messages(items(500), concurrency=3)
+
+        results = asyncio.run(run())
     assert in_flight["most"] == 3
     assert [r["message"]["to"] for r in results] == [f"+1{i:010d}" for i in range(500)]
+    assert len(fake.requests) == 10
+
+
+@KINDS
+def test_sync_bulk_is_sequential_by_default_and_concurrency_is_checked(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    send = fake_api(kind, fake)
+    if kind == "sync":
+        send("send_messages", items(120))
+        assert [m["to"] for m in fake.sent] == [f"+1{i:010d}" for i in range(120)]
+    with pytest.raises(ValueError, match="concurrency must be 1 or more"):
+        send("send_messages", items(2), concurrency=0)
+    with pytest.raises(TypeError, match="concurrency must be an int"):
+        send("send_messages", items(2), concurrency="4")
 
 
 # -- rate limiting ---------------------------------------------------------------------------

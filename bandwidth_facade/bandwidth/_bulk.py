@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from ._exceptions import (
     APIConnectionError,
@@ -13,6 +14,9 @@ from ._exceptions import (
     ForbiddenError,
 )
 from ._types import Error, SendMessageItem, SendResult
+
+if TYPE_CHECKING:
+    from ._core import Flow
 
 __all__ = ["MAX_BULK", "BulkRun", "Progress", "chunks", "failed_results", "stops_the_rest"]
 
@@ -71,40 +75,53 @@ def _as_item(item: dict[str, object]) -> SendMessageItem:
 
 
 class BulkRun:
-    """The bookkeeping of one ``send_messages`` call, shared by the sync and async clients.
+    """One ``send_messages`` call: its requests and the bookkeeping of their results.
 
-    Requests may finish in any order (the async client sends them concurrently); results are
-    kept by request index, so the caller gets one result per item in the input order.
+    Shared by the sync and async clients, which only drive the requests' flows. Requests may
+    finish in any order (threads or tasks send them concurrently); results are kept by request
+    index, so the caller gets one result per item in the input order.
     """
 
-    def __init__(self, items: list[dict[str, object]], on_progress: Progress | None) -> None:
+    def __init__(
+        self,
+        items: list[dict[str, object]],
+        on_progress: Progress | None,
+        concurrency: int | None,
+        make_flow: Callable[[list[dict[str, object]]], Flow[list[SendResult]]],
+    ) -> None:
         self.batches = list(chunks(items))
+        self.concurrency = concurrency
+        self._make_flow = make_flow
         self._results: list[list[SendResult]] = [[] for _ in self.batches]
         self._on_progress = on_progress
         self._done = 0
         self._total = len(items)
+        self._lock = threading.Lock()
         self.stopped_by: BandwidthError | None = None
 
-    def skip(self, index: int) -> bool:
-        """Whether request ``index`` is pointless after an earlier error; if so, account for it."""
-        if self.stopped_by is None:
-            return False
-        self._record(index, failed_results(self.batches[index], self.stopped_by, attempted=False))
-        return True
+    def flow(self, index: int) -> Flow[list[SendResult]] | None:
+        """The flow sending request ``index``, or ``None`` when an earlier error made it
+        pointless (its items are then accounted as not sent)."""
+        stopped_by = self.stopped_by
+        if stopped_by is None:
+            return self._make_flow(self.batches[index])
+        self._record(index, failed_results(self.batches[index], stopped_by, attempted=False))
+        return None
 
     def succeeded(self, index: int, results: list[SendResult]) -> None:
         self._record(index, results)
 
     def failed(self, index: int, error: BandwidthError) -> None:
-        self._record(index, failed_results(self.batches[index], error))
         if stops_the_rest(error):
             self.stopped_by = error
+        self._record(index, failed_results(self.batches[index], error))
 
     def results(self) -> list[SendResult]:
         return [result for batch in self._results for result in batch]
 
     def _record(self, index: int, results: list[SendResult]) -> None:
-        self._results[index] = results
-        self._done += len(results)
-        if self._on_progress is not None:
-            self._on_progress(self._done, self._total)
+        with self._lock:  # progress is reported in order of completion, one call at a time
+            self._results[index] = results
+            self._done += len(results)
+            if self._on_progress is not None:
+                self._on_progress(self._done, self._total)

@@ -1,41 +1,38 @@
-"""``Client`` and ``AsyncClient``: thin shells that perform the I/O steps of ``_core``'s flows."""
+"""``Client`` and ``AsyncClient``: thin shells that perform the I/O steps of ``_core``'s flows.
+
+Each public method is defined once, on ``Core``, and exposed here by a wrapper of its kind:
+``_sync*`` wrappers drive the flow with blocking I/O, ``_async*`` wrappers with ``await``.
+So signatures, documentation, validation and logic cannot drift between the two clients.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import os
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
-from types import TracebackType
-from typing import Generic, Self, TypeVar
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
-from ._bulk import BulkRun, Progress
+from ._bulk import BulkRun
 from ._core import (
     DEFAULT_ENDPOINT,
     DEFAULT_TIMEOUT,
     Core,
+    Done,
     Flow,
+    Listing,
     Sleep,
-    TimeoutArg,
-    check_send_items,
+    check_count,
+    resume,
 )
-from ._exceptions import BandwidthError, InvalidTypeError, InvalidValueError
-from ._types import (
-    CallbackHttpMethod,
-    Message,
-    MessageDeliveryState,
-    MessageDirection,
-    MessageState,
-    ReceiptRequested,
-    SendMessageItem,
-    SendResult,
-    SortOrder,
-)
+from ._exceptions import BandwidthError
+from ._types import Message, SendResult
 
 __all__ = ["AsyncClient", "Client"]
 
+P = ParamSpec("P")
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
@@ -49,8 +46,8 @@ async def _async_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-DEFAULT_CONCURRENCY = 4
-"""Bulk requests the async client keeps in flight at once."""
+DEFAULT_ASYNC_CONCURRENCY = 4
+"""Bulk requests the async client keeps in flight unless told otherwise."""
 
 _ENV = {
     "user_id": "BANDWIDTH_USER_ID",
@@ -61,34 +58,6 @@ _ENV = {
 
 def _from_env(name: str, given: str | None) -> str | None:
     return given if given is not None else os.environ.get(_ENV[name]) or None
-
-
-def _message_fields(
-    from_: str,
-    to: str,
-    text: str | None,
-    media: Sequence[str] | None,
-    receipt_requested: str | None,
-    callback_url: str | None,
-    callback_http_method: str | None,
-    callback_timeout: int | None,
-    fallback_url: str | None,
-    tag: str | None,
-) -> dict[str, object]:
-    if isinstance(media, str):
-        raise InvalidTypeError("send_message: 'media' must be a list of URLs, not a str")
-    return {
-        "from": from_,
-        "to": to,
-        "text": text,
-        "media": media,
-        "receiptRequested": receipt_requested,
-        "callbackUrl": callback_url,
-        "callbackHttpMethod": callback_http_method,
-        "callbackTimeout": callback_timeout,
-        "fallbackUrl": fallback_url,
-        "tag": tag,
-    }
 
 
 class _Shell(Generic[HttpT]):
@@ -107,7 +76,7 @@ class _Shell(Generic[HttpT]):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         max_messages_per_second: float | None = None,
-        bulk_concurrency: int = DEFAULT_CONCURRENCY,
+        bulk_concurrency: int | None = None,
         allow_insecure_http: bool = False,
         http_client: HttpT | None = None,
     ) -> None:
@@ -115,11 +84,11 @@ class _Shell(Generic[HttpT]):
         ``BANDWIDTH_API_SECRET``; the endpoint from ``BANDWIDTH_API_ENDPOINT``.
 
         ``http_client`` is a caller's own httpx client (its transport, proxies, limits); the SDK
-        uses it and leaves closing it to the caller.
+        uses it and leaves closing it to the caller. See ``ClientOptions`` for the rest.
         """
-        self._bulk_concurrency = _check_concurrency(bulk_concurrency, "bulk_concurrency")
-        self._owns_http = http_client is None
-        self._http = self._new_http() if http_client is None else http_client
+        self._bulk_concurrency = (
+            None if bulk_concurrency is None else check_count("bulk_concurrency", bulk_concurrency)
+        )
         self._core = Core(
             _from_env("user_id", user_id),  # type: ignore[arg-type]  # checked by Core
             _from_env("api_token", api_token),  # type: ignore[arg-type]
@@ -132,8 +101,14 @@ class _Shell(Generic[HttpT]):
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
             max_messages_per_second=max_messages_per_second,
-            build_request=self._http.build_request,
+            build_request=self._build_request,
         )
+        # Made last, so that a bad argument leaves no open pool behind.
+        self._owns_http = http_client is None
+        self._http = self._new_http() if http_client is None else http_client
+
+    def _build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+        return self._http.build_request(*args, **kwargs)
 
     def _new_http(self) -> HttpT:
         raise NotImplementedError
@@ -155,147 +130,99 @@ class _Shell(Generic[HttpT]):
         return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
 
 
+# -- the sync client -------------------------------------------------------------------------
+
+
+def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate[Client, P], T]:
+    @functools.wraps(flow)
+    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return self._run(flow(self._core, *args, **kwargs))
+
+    return method
+
+
+def _sync_pages(
+    listing: Callable[Concatenate[Core, P], Listing],
+) -> Callable[Concatenate[Client, P], Iterator[Message]]:
+    @functools.wraps(listing)
+    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Message]:
+        plan = listing(self._core, *args, **kwargs)  # checks the arguments now
+
+        def items() -> Iterator[Message]:
+            request: httpx.Request | None = plan.first
+            left = plan.limit
+            while request is not None and left != 0:
+                page, request = self._run(self._core.page(request))
+                page, left = plan.cut(page, left)
+                yield from page
+
+        return items()
+
+    return method
+
+
+def _sync_bulk(
+    bulk: Callable[Concatenate[Core, P], BulkRun],
+) -> Callable[Concatenate[Client, P], list[SendResult]]:
+    @functools.wraps(bulk)
+    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
+        run = bulk(self._core, *args, **kwargs)
+
+        def send(index: int) -> None:
+            flow = run.flow(index)
+            if flow is not None:
+                try:
+                    run.succeeded(index, self._run(flow))
+                except BandwidthError as error:
+                    run.failed(index, error)
+
+        workers = run.concurrency or self._bulk_concurrency or 1
+        if workers == 1 or len(run.batches) == 1:
+            for index in range(len(run.batches)):
+                send(index)
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk") as pool:
+                list(pool.map(send, range(len(run.batches))))
+        return run.results()
+
+    return method
+
+
 class Client(_Shell[httpx.Client]):
     """The Messaging API client. Thread-safe: one client may be shared by many threads.
 
     Holds one pool of connections; close it with ``close()`` or use it as a context manager.
     Every method takes ``timeout=`` (seconds or ``httpx.Timeout``) to override the client's.
+    ``send_messages`` sends its requests one after another unless given ``concurrency`` (or
+    the client ``bulk_concurrency``), then from that many threads.
     """
 
     def _new_http(self) -> httpx.Client:
         return httpx.Client(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     def _run(self, flow: Flow[T]) -> T:
-        send = self._http.send
-        step = next(flow)
-        while True:
-            outcome: httpx.Response | httpx.TransportError | None = None
+        step = resume(flow, None)
+        while not isinstance(step, Done):
             if isinstance(step, Sleep):
                 _sleep(step.seconds)
+                step = resume(flow, None)
             else:
-                try:
-                    outcome = send(step.request)
-                except httpx.TransportError as exc:
-                    outcome = exc
-            try:
-                step = flow.send(outcome)
-            except StopIteration as done:
-                return done.value  # type: ignore[no-any-return]
+                step = resume(flow, self._send(step.request))
+        return step.value
 
-    def send_message(
-        self,
-        from_: str,
-        to: str,
-        text: str | None = None,
-        media: Sequence[str] | None = None,
-        receipt_requested: ReceiptRequested | None = None,
-        callback_url: str | None = None,
-        callback_http_method: CallbackHttpMethod | None = None,
-        callback_timeout: int | None = None,
-        fallback_url: str | None = None,
-        tag: str | None = None,
-        *,
-        timeout: TimeoutArg = None,
-    ) -> str:
-        """Send one SMS (``text``) or MMS (``media``, a list of http(s) URLs); return its id.
+    def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
+        try:
+            return self._http.send(request)
+        except httpx.TransportError as exc:  # the flow decides what it means
+            return exc
 
-        Arguments left as ``None`` are not sent. Raises before sending on bad input. A send is
-        retried only when the API certainly did not accept it; an error whose
-        ``may_have_been_sent`` is ``True`` means it may have gone out.
-        """
-        fields = _message_fields(
-            from_,
-            to,
-            text,
-            media,
-            receipt_requested,
-            callback_url,
-            callback_http_method,
-            callback_timeout,
-            fallback_url,
-            tag,
-        )
-        return self._run(self._core.send_message(fields, timeout))
-
-    def send_messages(
-        self,
-        items: Iterable[SendMessageItem],
-        *,
-        timeout: TimeoutArg = None,
-        on_progress: Progress | None = None,
-    ) -> list[SendResult]:
-        """Send any number of messages, 50 to a request; return one result per item, in order.
-
-        Every item is checked before anything is sent. A request that fails as a whole gives
-        each of its items an error result (see ``SendResult``) and the rest still go out,
-        unless the error refuses them all (bad credentials, no credit).
-        """
-        run = BulkRun(check_send_items(items), on_progress)
-        for index, batch in enumerate(run.batches):
-            if run.skip(index):
-                continue
-            try:
-                run.succeeded(index, self._run(self._core.send_batch(batch, timeout)))
-            except BandwidthError as error:
-                run.failed(index, error)
-        return run.results()
-
-    def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
-        """The message, keys in snake_case, values as the API sent them."""
-        return self._run(self._core.get_message(message_id, timeout))
-
-    def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> None:
-        """Remove the text of a message, keeping the rest of its record."""
-        self._run(self._core.redact_message(message_id, timeout))
-
-    def list_messages(
-        self,
-        from_: str | None = None,
-        to: str | None = None,
-        from_date_time: str | dt.date | None = None,
-        to_date_time: str | dt.date | None = None,
-        direction: MessageDirection | None = None,
-        state: MessageState | None = None,
-        delivery_state: MessageDeliveryState | None = None,
-        sort_order: SortOrder | None = None,
-        size: int | None = None,
-        *,
-        limit: int | None = None,
-        timeout: TimeoutArg = None,
-    ) -> Iterator[Message]:
-        """Messages matching the filters, newest first unless ``sort_order='asc'``.
-
-        Lazy: no request until the first item is asked for, the next page only when the
-        current one is used up, so memory holds one page. ``limit`` stops after that many.
-        Arguments are checked now, before the first request.
-        """
-        request = self._core.list_request(
-            _filters(
-                from_,
-                to,
-                from_date_time,
-                to_date_time,
-                direction,
-                state,
-                delivery_state,
-                sort_order,
-                size,
-            ),
-            timeout,
-        )
-        remaining = _check_limit(limit)
-
-        def pages() -> Iterator[Message]:
-            next_request: httpx.Request | None = request
-            left = remaining
-            while next_request is not None and left != 0:
-                items, next_request = self._run(self._core.page(next_request))
-                if left is not None:
-                    items = items[:left]
-                    left -= len(items)
-                yield from items
-
-        return pages()
+    send_message = _sync(Core.send_message)
+    send_messages = _sync_bulk(Core.send_messages)
+    get_message = _sync(Core.get_message)
+    redact_message = _sync(Core.redact_message)
+    list_messages = _sync_pages(Core.list_messages)
 
     def close(self) -> None:
         """Close the connection pool, unless it is the caller's ``http_client``."""
@@ -305,154 +232,103 @@ class Client(_Shell[httpx.Client]):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+# -- the async client ------------------------------------------------------------------------
+
+
+def _async(
+    flow: Callable[Concatenate[Core, P], Flow[T]],
+) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, T]]:
+    @functools.wraps(flow)
+    async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return await self._run(flow(self._core, *args, **kwargs))
+
+    return method
+
+
+def _async_pages(
+    listing: Callable[Concatenate[Core, P], Listing],
+) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[Message]]:
+    @functools.wraps(listing)
+    def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Message]:
+        plan = listing(self._core, *args, **kwargs)  # checks the arguments now
+
+        async def items() -> AsyncIterator[Message]:
+            request: httpx.Request | None = plan.first
+            left = plan.limit
+            while request is not None and left != 0:
+                page, request = await self._run(self._core.page(request))
+                page, left = plan.cut(page, left)
+                for item in page:
+                    yield item
+
+        return items()
+
+    return method
+
+
+def _async_bulk(
+    bulk: Callable[Concatenate[Core, P], BulkRun],
+) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, list[SendResult]]]:
+    @functools.wraps(bulk)
+    async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
+        import asyncio
+
+        run = bulk(self._core, *args, **kwargs)
+        slots = asyncio.Semaphore(
+            run.concurrency or self._bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
+        )
+
+        async def send(index: int) -> None:
+            async with slots:
+                flow = run.flow(index)
+                if flow is not None:
+                    try:
+                        run.succeeded(index, await self._run(flow))
+                    except BandwidthError as error:
+                        run.failed(index, error)
+
+        await asyncio.gather(*(send(index) for index in range(len(run.batches))))
+        return run.results()
+
+    return method
 
 
 class AsyncClient(_Shell[httpx.AsyncClient]):
     """The Messaging API client for asyncio: ``Client``'s methods as coroutines.
 
-    ``list_messages`` is an async iterator; bulk sends keep up to ``bulk_concurrency``
-    requests in flight. Close with ``await client.aclose()`` or ``async with``.
+    ``list_messages`` is an async iterator; ``send_messages`` keeps up to ``concurrency``
+    requests in flight (default: ``bulk_concurrency``, else 4). Close with
+    ``await client.aclose()`` or ``async with``.
     """
 
     def _new_http(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     async def _run(self, flow: Flow[T]) -> T:
-        send = self._http.send
-        step = next(flow)
-        while True:
-            outcome: httpx.Response | httpx.TransportError | None = None
+        step = resume(flow, None)
+        while not isinstance(step, Done):
             if isinstance(step, Sleep):
                 await _async_sleep(step.seconds)
+                step = resume(flow, None)
             else:
-                try:
-                    outcome = await send(step.request)
-                except httpx.TransportError as exc:
-                    outcome = exc
-            try:
-                step = flow.send(outcome)
-            except StopIteration as done:
-                return done.value  # type: ignore[no-any-return]
+                step = resume(flow, await self._send(step.request))
+        return step.value
 
-    async def send_message(
-        self,
-        from_: str,
-        to: str,
-        text: str | None = None,
-        media: Sequence[str] | None = None,
-        receipt_requested: ReceiptRequested | None = None,
-        callback_url: str | None = None,
-        callback_http_method: CallbackHttpMethod | None = None,
-        callback_timeout: int | None = None,
-        fallback_url: str | None = None,
-        tag: str | None = None,
-        *,
-        timeout: TimeoutArg = None,
-    ) -> str:
-        """As ``Client.send_message``."""
-        fields = _message_fields(
-            from_,
-            to,
-            text,
-            media,
-            receipt_requested,
-            callback_url,
-            callback_http_method,
-            callback_timeout,
-            fallback_url,
-            tag,
-        )
-        return await self._run(self._core.send_message(fields, timeout))
+    async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
+        try:
+            return await self._http.send(request)
+        except httpx.TransportError as exc:  # the flow decides what it means
+            return exc
 
-    async def send_messages(
-        self,
-        items: Iterable[SendMessageItem],
-        *,
-        timeout: TimeoutArg = None,
-        on_progress: Progress | None = None,
-        concurrency: int | None = None,
-    ) -> list[SendResult]:
-        """As ``Client.send_messages``, with up to ``concurrency`` requests in flight."""
-        import asyncio
-
-        run = BulkRun(check_send_items(items), on_progress)
-        slots = asyncio.Semaphore(
-            self._bulk_concurrency if concurrency is None else _check_concurrency(concurrency)
-        )
-
-        async def send(index: int) -> None:
-            async with slots:
-                if run.skip(index):
-                    return
-                try:
-                    run.succeeded(
-                        index, await self._run(self._core.send_batch(run.batches[index], timeout))
-                    )
-                except BandwidthError as error:
-                    run.failed(index, error)
-
-        await asyncio.gather(*(send(index) for index in range(len(run.batches))))
-        return run.results()
-
-    async def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
-        """As ``Client.get_message``."""
-        return await self._run(self._core.get_message(message_id, timeout))
-
-    async def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> None:
-        """As ``Client.redact_message``."""
-        await self._run(self._core.redact_message(message_id, timeout))
-
-    def list_messages(
-        self,
-        from_: str | None = None,
-        to: str | None = None,
-        from_date_time: str | dt.date | None = None,
-        to_date_time: str | dt.date | None = None,
-        direction: MessageDirection | None = None,
-        state: MessageState | None = None,
-        delivery_state: MessageDeliveryState | None = None,
-        sort_order: SortOrder | None = None,
-        size: int | None = None,
-        *,
-        limit: int | None = None,
-        timeout: TimeoutArg = None,
-    ) -> AsyncIterator[Message]:
-        """As ``Client.list_messages``, as an async iterator: ``async for m in ...``."""
-        request = self._core.list_request(
-            _filters(
-                from_,
-                to,
-                from_date_time,
-                to_date_time,
-                direction,
-                state,
-                delivery_state,
-                sort_order,
-                size,
-            ),
-            timeout,
-        )
-        remaining = _check_limit(limit)
-
-        async def pages() -> AsyncIterator[Message]:
-            next_request: httpx.Request | None = request
-            left = remaining
-            while next_request is not None and left != 0:
-                items, next_request = await self._run(self._core.page(next_request))
-                if left is not None:
-                    items = items[:left]
-                    left -= len(items)
-                for item in items:
-                    yield item
-
-        return pages()
+    send_message = _async(Core.send_message)
+    send_messages = _async_bulk(Core.send_messages)
+    get_message = _async(Core.get_message)
+    redact_message = _async(Core.redact_message)
+    list_messages = _async_pages(Core.list_messages)
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it is the caller's ``http_client``."""
@@ -462,52 +338,5 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
-
-
-def _filters(
-    from_: object,
-    to: object,
-    from_date_time: object,
-    to_date_time: object,
-    direction: object,
-    state: object,
-    delivery_state: object,
-    sort_order: object,
-    size: object,
-) -> Mapping[str, object]:
-    return {
-        "from": from_,
-        "to": to,
-        "fromDateTime": from_date_time,
-        "toDateTime": to_date_time,
-        "direction": direction,
-        "state": state,
-        "deliveryState": delivery_state,
-        "sortOrder": sort_order,
-        "size": size,
-    }
-
-
-def _check_limit(limit: object) -> int | None:
-    if limit is None:
-        return None
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise InvalidTypeError(f"limit must be an int, not {type(limit).__name__}")
-    if limit < 0:
-        raise InvalidValueError(f"limit must be 0 or more, not {limit}")
-    return limit
-
-
-def _check_concurrency(value: object, name: str = "concurrency") -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 1:
-        raise InvalidValueError(f"{name} must be 1 or more, not {value}")
-    return value

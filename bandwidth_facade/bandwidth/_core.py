@@ -14,16 +14,18 @@ Where things happen:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import ipaddress
 import json
 import logging
-from collections.abc import Callable, Generator, Iterable, Mapping
-from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
 
 from . import _validation
+from ._bulk import BulkRun, Progress
 from ._errors import api_error, connection_error, malformed
 from ._exceptions import (
     BandwidthError,
@@ -35,7 +37,17 @@ from ._exceptions import (
 from ._keys import snake_case, snake_keys
 from ._ratelimit import RateLimiter
 from ._retry import RetryPolicy
-from ._types import Message, SendMessageItem, SendResult
+from ._types import (
+    CallbackHttpMethod,
+    Message,
+    MessageDeliveryState,
+    MessageDirection,
+    MessageState,
+    ReceiptRequested,
+    SendMessageItem,
+    SendResult,
+    SortOrder,
+)
 from ._version import __version__
 
 __all__ = ["DEFAULT_ENDPOINT", "DEFAULT_TIMEOUT", "Core", "Send", "Sleep", "TimeoutArg"]
@@ -72,6 +84,25 @@ class Sleep:
 Step: TypeAlias = Send | Sleep
 Outcome: TypeAlias = httpx.Response | httpx.TransportError | None
 Flow: TypeAlias = Generator[Step, Outcome, T]
+
+
+class Done(Generic[T]):
+    """A flow's end: what the call returns."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+
+def resume(flow: Flow[T], outcome: Outcome) -> Step | Done[T]:
+    """Run ``flow`` on with the outcome of its last step; its next step, or its end."""
+    try:
+        return flow.send(outcome)
+    except StopIteration as done:
+        return Done(done.value)
+
+
 Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
 
 
@@ -330,11 +361,113 @@ class Core:
             )
             yield Sleep(delay)
 
-    # -- the operations, as flows -----------------------------------------------------------
+    # -- the public methods ------------------------------------------------------------------
+    # Defined once, here, with their signatures and documentation; ``Client`` and
+    # ``AsyncClient`` expose each through a wrapper that performs its flow's steps.
 
-    def send_message(self, fields: Mapping[str, object], timeout: TimeoutArg) -> Flow[str]:
+    def send_message(
+        self,
+        from_: str,
+        to: str,
+        text: str | None = None,
+        media: Sequence[str] | None = None,
+        receipt_requested: ReceiptRequested | None = None,
+        callback_url: str | None = None,
+        callback_http_method: CallbackHttpMethod | None = None,
+        callback_timeout: int | None = None,
+        fallback_url: str | None = None,
+        tag: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+    ) -> Flow[str]:
+        """Send one SMS (``text``) or MMS (``media``, a list of http(s) URLs); return its id.
+
+        Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
+        The send is retried only when the API certainly did not accept it; an error whose
+        ``may_have_been_sent`` is ``True`` means the message may have gone out.
+        """
+        if isinstance(media, str):
+            raise InvalidTypeError("send_message: 'media' must be a list of URLs, not a str")
+        fields = {
+            "from": from_,
+            "to": to,
+            "text": text,
+            "media": media,
+            "receiptRequested": receipt_requested,
+            "callbackUrl": callback_url,
+            "callbackHttpMethod": callback_http_method,
+            "callbackTimeout": callback_timeout,
+            "fallbackUrl": fallback_url,
+            "tag": tag,
+        }
         item = _validation.send_item(fields, "send_message")
         return self.call(self.send_request(item, timeout), _parse_created, messages=1)
+
+    def send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        on_progress: Progress | None = None,
+        concurrency: int | None = None,
+    ) -> BulkRun:
+        """Send any number of messages, 50 to a request; return one result per item, in order.
+
+        Every item is checked before anything is sent. A request that fails as a whole gives
+        each of its items an error result (see ``SendResult``) and the rest still go out,
+        unless the error refuses them all (bad credentials, no credit). ``concurrency``
+        requests are in flight at once (default: the client's ``bulk_concurrency``).
+        ``on_progress(done, total)`` is called as requests complete.
+        """
+        checked = check_send_items(items)
+        workers = None if concurrency is None else check_count("concurrency", concurrency)
+        return BulkRun(checked, on_progress, workers, lambda batch: self.send_batch(batch, timeout))
+
+    def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
+        """The message, keys in snake_case, values exactly as the API sent them."""
+        return self.call(self.get_request(message_id, timeout), _parse_message)
+
+    def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[None]:
+        """Remove the text of a message, keeping the rest of its record."""
+        return self.call(self.redact_request(message_id, timeout), _parse_nothing)
+
+    def list_messages(
+        self,
+        from_: str | None = None,
+        to: str | None = None,
+        from_date_time: str | dt.date | None = None,
+        to_date_time: str | dt.date | None = None,
+        direction: MessageDirection | None = None,
+        state: MessageState | None = None,
+        delivery_state: MessageDeliveryState | None = None,
+        sort_order: SortOrder | None = None,
+        size: int | None = None,
+        *,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Listing:
+        """Messages matching the filters, newest first unless ``sort_order='asc'``.
+
+        Lazy: no request until the first item is asked for, the next page only when the
+        current one is used up, so memory holds one page. ``limit`` stops after that many.
+        Arguments are checked now, before the first request. Date filters take a ``datetime``
+        (naive means UTC) or the API's ``yyyy-MM-dd hh:mm:ss.sss``.
+        """
+        filters = {
+            "from": from_,
+            "to": to,
+            "fromDateTime": from_date_time,
+            "toDateTime": to_date_time,
+            "direction": direction,
+            "state": state,
+            "deliveryState": delivery_state,
+            "sortOrder": sort_order,
+            "size": size,
+        }
+        remaining = None if limit is None else check_count("limit", limit, minimum=0)
+        return Listing(self.list_request(filters, timeout), remaining)
+
+    # -- flows the public methods are made of -----------------------------------------------
 
     def send_batch(
         self, items: list[dict[str, object]], timeout: TimeoutArg
@@ -343,13 +476,8 @@ class Core:
         request = self.send_request(items, timeout)
         return self.call(request, lambda response: _parse_bulk(response, items), len(items))
 
-    def get_message(self, message_id: object, timeout: TimeoutArg) -> Flow[Message]:
-        return self.call(self.get_request(message_id, timeout), _parse_message)
-
-    def redact_message(self, message_id: object, timeout: TimeoutArg) -> Flow[None]:
-        return self.call(self.redact_request(message_id, timeout), _parse_nothing)
-
     def page(self, request: httpx.Request) -> Flow[Page]:
+        """One page of a listing, and the request for the next page if there is one."""
         return self.call(request, self._parse_page)
 
     def _parse_page(self, response: httpx.Response) -> Page:
@@ -357,6 +485,27 @@ class Core:
         if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
             raise malformed(response, "expected a JSON array of messages", False)
         return [cast(Message, snake_keys(m)) for m in body], self.next_page_request(response)
+
+
+class Listing(NamedTuple):
+    """A listing not yet started: its first request, and how many items to yield at most."""
+
+    first: httpx.Request
+    limit: int | None
+
+    def cut(self, items: list[Message], left: int | None) -> tuple[list[Message], int | None]:
+        """The part of a page within the limit, and how many may follow."""
+        if left is None:
+            return items, None
+        return items[:left], max(left - len(items), 0)
+
+
+def check_count(name: str, value: object, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < minimum:
+        raise InvalidValueError(f"{name} must be {minimum} or more, not {value}")
+    return value
 
 
 def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:

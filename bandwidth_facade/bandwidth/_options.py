@@ -14,7 +14,8 @@ class ClientOptions(TypedDict, total=False):
     ``max_retries``: retries of a request that certainly did not take effect, or that is safe to
     repeat (default 2; 0 turns them off). ``max_messages_per_second``: client-side rate limit of
     sends, shared by every thread or task using the client (default: off).
-    ``bulk_concurrency``: bulk requests an async client keeps in flight (default 4).
+    ``bulk_concurrency``: bulk requests kept in flight (default: the async client 4, the sync
+    client 1, i.e. one after another; more sends from that many threads).
     ``allow_insecure_http``: send credentials over plain http to a host that is not loopback.
     """
 
@@ -23,5 +24,5 @@ class ClientOptions(TypedDict, total=False):
     timeout: float | httpx.Timeout
     max_retries: int
     max_messages_per_second: float | None
-    bulk_concurrency: int
+    bulk_concurrency: int | None
     allow_insecure_http: bool
