@@ -101,14 +101,11 @@ class _Shell(Generic[HttpT]):
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
             max_messages_per_second=max_messages_per_second,
-            build_request=self._build_request,
         )
         # Made last, so that a bad argument leaves no open pool behind.
         self._owns_http = http_client is None
         self._http = self._new_http() if http_client is None else http_client
-
-    def _build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
-        return self._http.build_request(*args, **kwargs)
+        self._core.use_client_headers(self._http.headers)
 
     def _new_http(self) -> HttpT:
         raise NotImplementedError

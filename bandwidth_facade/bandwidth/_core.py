@@ -108,11 +108,7 @@ Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
 
 class _Prepared(NamedTuple):
     method: str
-    url: httpx.URL
-    headers: dict[str, str]
-
-    def __repr__(self) -> str:  # the headers carry the credentials
-        return f"<{self.method} {self.url}>"
+    url: httpx.URL | str
 
 
 class _Credentials:
@@ -214,7 +210,6 @@ class Core:
         max_retries: int,
         allow_insecure_http: bool,
         max_messages_per_second: float | None,
-        build_request: Callable[..., httpx.Request],
     ) -> None:
         _check_credentials(user_id, api_token, api_secret)
         self.credentials = _Credentials(user_id, api_token, api_secret)
@@ -224,46 +219,55 @@ class Core:
         self.limiter = (
             None if max_messages_per_second is None else RateLimiter(max_messages_per_second)
         )
-        self._build = build_request
         self._prefix = str(self.base_url)
-        self._headers = {
-            "Authorization": self.credentials.authorization,
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-        }
+        self._timeout_ext = self.timeout.as_dict()
+        self._headers = httpx.Headers(
+            {
+                "Authorization": self.credentials.authorization,
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+            }
+        )
         from . import _operations  # the generated client loads with the first client made
 
         self._ops = _operations
         user_id = self.credentials.user_id
         # What the generated operations send (method, path, headers), for any body or query;
         # prepared once, as every send and every first page goes to the same URL.
-        self._send = self._prepare(_operations.send_messages._get_kwargs(user_id, body=[]))
-        self._list = self._prepare(_operations.list_messages._get_kwargs(user_id))
+        self._send = self._prepare(
+            _operations.send_messages._get_kwargs(user_id, body=[]), parse=True
+        )
+        self._list = self._prepare(_operations.list_messages._get_kwargs(user_id), parse=True)
 
     # -- building requests ------------------------------------------------------------------
 
-    def _prepare(self, kwargs: dict[str, Any]) -> _Prepared:
-        """A generated operation's request description, aimed at this endpoint."""
-        extra = kwargs.get("headers") or {}
-        return _Prepared(
-            kwargs["method"].upper(),
-            httpx.URL(self._prefix + kwargs["url"]),
-            {**self._headers, **extra},
-        )
+    def use_client_headers(self, headers: httpx.Headers) -> None:
+        """Send the HTTP client's default headers too (a caller's ``http_client`` may set some),
+        under the SDK's own. Merged once: requests are built without the client's help, which
+        would merge them again for every request."""
+        merged = httpx.Headers(headers)
+        merged.update(self._headers)
+        self._headers = merged
+
+    def _prepare(self, kwargs: dict[str, Any], *, parse: bool = False) -> _Prepared:
+        """A generated operation's request description, aimed at this endpoint. Its headers
+        (``Content-Type`` for a JSON body) are the ones httpx sets itself for ``json=``."""
+        url = self._prefix + kwargs["url"]
+        return _Prepared(kwargs["method"].upper(), httpx.URL(url) if parse else url)
 
     def _request(
         self, prepared: _Prepared, timeout: TimeoutArg, *, params: Any = None, json: Any = None
     ) -> httpx.Request:
         # The timeout is checked first, and the headers (which hold the credentials) are never
         # bound to a local name, so no traceback of this frame can show them.
-        checked = self.timeout if timeout is None else _timeout(timeout)
-        return self._build(
+        checked = self._timeout_ext if timeout is None else _timeout(timeout).as_dict()
+        return httpx.Request(
             prepared.method,
             prepared.url,
             params=params,
             json=json,
-            headers=prepared.headers,
-            timeout=checked,
+            headers=self._headers,
+            extensions={"timeout": checked},
         )
 
     def send_request(
@@ -310,13 +314,8 @@ class Core:
                 request=response.request,
                 may_have_been_sent=False,
             )
-        timeout = response.request.extensions.get("timeout")
-        return self._build(
-            "GET",
-            url,
-            headers=self._headers,
-            timeout=httpx.Timeout(**timeout) if timeout else self.timeout,
-        )
+        timeout = response.request.extensions.get("timeout", self._timeout_ext)
+        return httpx.Request("GET", url, headers=self._headers, extensions={"timeout": timeout})
 
     # -- sending and retrying ---------------------------------------------------------------
 
