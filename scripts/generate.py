@@ -42,11 +42,28 @@ RESPONSE_DICTS = {
     "Error": "Error",
     "Message": "Message",
     "BulkResult": "BulkResult",
+    "MessageEvent": "MessageEvent",
 }
+# Schemas whose rules are emitted for checking input at run time, by wire name.
+RULES = {"MessageEvent": "MESSAGE_EVENT_SCHEMA"}
 # The send item keeps the wire's keys (as the documentation shows) and accepts snake_case too.
 REQUEST_SCHEMA = "MessageRequest"
 REQUEST_DICT = "SendMessageItem"
 LIST_OPERATION = "listMessages"
+# The facade's send_message names these parameters itself (in the documented order); any other
+# property the spec gives a message to send reaches it as a keyword typed by SendMessageItemExtra.
+EXPLICIT_SEND_PARAMETERS = (
+    "from",
+    "to",
+    "text",
+    "media",
+    "receiptRequested",
+    "callbackUrl",
+    "callbackHttpMethod",
+    "callbackTimeout",
+    "fallbackUrl",
+    "tag",
+)
 
 _ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD = re.compile(r"([a-z0-9])([A-Z])")
@@ -152,6 +169,16 @@ class TypedDictWriter:
             **request["properties"],
             **{s: request["properties"][w] for w, s in snake_only.items()},
         }
+        extra = {
+            w: p for w, p in request["properties"].items() if w not in EXPLICIT_SEND_PARAMETERS
+        }
+        self.typed_dict(
+            f"{REQUEST_DICT}Extra",
+            {"properties": extra},
+            {w: snake_case(w) for w in extra},
+            "Send parameters the spec has beyond ``send_message``'s named ones (snake_case); "
+            "``send_message`` takes them as keyword arguments.",
+        )
         self.typed_dict(
             REQUEST_DICT,
             {"properties": both, "required": request.get("required", [])},
@@ -178,16 +205,17 @@ class TypedDictWriter:
             '"""Wire key of each snake_case spelling accepted in a send item."""',
             "",
         ]
-        out += ["SEND_ITEM_SCHEMA: Final[dict[str, dict[str, object]]] = {"]
-        for wire, prop in request["properties"].items():
-            out.append(
-                f"    {wire!r}: {self.constraints(prop, wire in request.get('required', []))!r},"
+        self.rules(
+            "SEND_ITEM_SCHEMA",
+            request,
+            "The spec's rules for each send-item property, checked before sending.",
+        )
+        for schema_name, constant in RULES.items():
+            self.rules(
+                constant,
+                self.schemas[schema_name],
+                f"The spec's rules for each {schema_name} property, by wire name.",
             )
-        out += [
-            "}",
-            '"""The spec\'s rules for each send-item property, checked before sending."""',
-            "",
-        ]
         out += ["LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {"]
         for param in self.list_parameters:
             if param.get("in") == "query":
@@ -199,6 +227,19 @@ class TypedDictWriter:
             "",
         ]
         return "\n".join(out)
+
+    def rules(self, constant: str, schema: dict[str, Any], doc: str) -> None:
+        required = schema.get("required", [])
+        self.lines += [
+            f"{constant}: Final[dict[str, dict[str, object]]] = {{",
+            *[
+                f"    {wire!r}: {self.constraints(prop, wire in required)!r},"
+                for wire, prop in schema["properties"].items()
+            ],
+            "}",
+            f'"""{doc}"""',
+            "",
+        ]
 
     def constraints(self, prop: dict[str, Any], required: bool) -> dict[str, object]:
         if "$ref" in prop:

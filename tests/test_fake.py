@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import bandwidth
 import httpx
@@ -176,3 +177,67 @@ def test_serve_from_the_command_line() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def sdk_on(fake: FakeMessagingAPI, **options: Any) -> bandwidth.Client:
+    return bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.Client(transport=fake.transport()),
+        **options,
+    )
+
+
+def test_fault_kinds(fake: FakeMessagingAPI, bandwidth_waits: list[float]) -> None:
+    api = sdk_on(fake)
+    fake.inject(Fault.rate_limited(retry_after=3, times=2))
+    assert api.send_message("+1", "+2", "after two refusals").startswith("m-")
+    assert bandwidth_waits == [3.0, 3.0]
+    assert len(fake.sent) == 1
+
+    fake.inject(Fault.html(502, method="GET", times=3))
+    with pytest.raises(bandwidth.ServerError, match="Bad Gateway"):
+        api.get_message(fake.sent[0]["id"])
+
+    fake.inject(Fault.truncated(method="GET"))
+    with pytest.raises(bandwidth.MalformedResponseError, match="not JSON"):
+        api.get_message(fake.sent[0]["id"])
+
+    fake.inject(
+        Fault(
+            status=403,
+            body={"category": "limit", "code": "message-rate-limit", "message": "slow"},
+            path="/messages$",
+        )
+    )
+    assert api.send_message("+1", "+2", "after a 403 limit").startswith("m-")
+    assert len(fake.sent) == 2
+
+
+def test_slow_answer_becomes_a_timeout_without_waiting(fake: FakeMessagingAPI) -> None:
+    api = sdk_on(fake, timeout=2.0)
+    fake.inject(Fault.slow(30.0, method="POST"))  # accepted, but the answer comes too late
+    with pytest.raises(bandwidth.APITimeoutError) as caught:
+        api.send_message("+1", "+2", "slow")
+    assert caught.value.may_have_been_sent is True
+    assert len(fake.sent) == 1
+    fake.inject(Fault.slow(0.01, method="GET"))
+    assert api.get_message(fake.sent[0]["id"])["text"] == "slow"
+
+
+def test_slow_answer_over_loopback_times_out_for_real() -> None:
+    with FakeServer() as server:
+        server.fake.inject(Fault.slow(0.5, method="GET", apply=False))
+        api = bandwidth.client(
+            "messaging",
+            "u-user",
+            "t-token",
+            "s-secret",
+            api_endpoint=server.url,
+            timeout=0.1,
+            max_retries=0,
+        )
+        with pytest.raises(bandwidth.APITimeoutError, match="timed out"):
+            api.get_message("m-1")

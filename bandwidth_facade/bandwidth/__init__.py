@@ -12,40 +12,44 @@ from typing import Final, Unpack
 import httpx
 
 from . import messaging
-from ._client import AsyncClient, Client
-from ._exceptions import (
+from ._options import ClientOptions
+from ._version import __version__
+from .messaging import (
     APIConnectionError,
     APITimeoutError,
+    AsyncClient,
     AuthenticationError,
     BadRequestError,
     BandwidthError,
     BandwidthMessageAPIException,
-    ForbiddenError,
-    InvalidTypeError,
-    InvalidValueError,
-    MalformedResponseError,
-    NotFoundError,
-    RateLimitError,
-    ServerError,
-    UnsafeRedirectError,
-)
-from ._options import ClientOptions
-from ._types import (
     BulkResult,
     BulkResultStatus,
     CallbackHttpMethod,
+    Client,
     Error,
     ErrorDetail,
+    EventType,
+    ForbiddenError,
+    InvalidEventError,
+    InvalidTypeError,
+    InvalidValueError,
+    MalformedResponseError,
     Message,
     MessageDeliveryState,
     MessageDirection,
+    MessageEvent,
     MessageState,
+    NotFoundError,
+    RateLimitError,
     ReceiptRequested,
     SendMessageItem,
+    SendMessageItemExtra,
     SendResult,
+    ServerError,
     SortOrder,
+    UnsafeRedirectError,
+    parse_event,
 )
-from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
@@ -62,18 +66,22 @@ __all__ = [
     "ClientOptions",
     "Error",
     "ErrorDetail",
+    "EventType",
     "ForbiddenError",
+    "InvalidEventError",
     "InvalidTypeError",
     "InvalidValueError",
     "MalformedResponseError",
     "Message",
     "MessageDeliveryState",
     "MessageDirection",
+    "MessageEvent",
     "MessageState",
     "NotFoundError",
     "RateLimitError",
     "ReceiptRequested",
     "SendMessageItem",
+    "SendMessageItemExtra",
     "SendResult",
     "ServerError",
     "SortOrder",
@@ -82,6 +90,7 @@ __all__ = [
     "async_client",
     "client",
     "messaging",
+    "parse_event",
 ]
 
 API_NAMES: Final = ("messaging",)

@@ -19,7 +19,7 @@ import ipaddress
 import json
 import logging
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
-from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, cast
+from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
@@ -45,6 +45,7 @@ from ._types import (
     MessageState,
     ReceiptRequested,
     SendMessageItem,
+    SendMessageItemExtra,
     SendResult,
     SortOrder,
 )
@@ -378,12 +379,15 @@ class Core:
         tag: str | None = None,
         *,
         timeout: TimeoutArg = None,
+        **more: Unpack[SendMessageItemExtra],
     ) -> Flow[str]:
         """Send one SMS (``text``) or MMS (``media``, a list of http(s) URLs); return its id.
 
         Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
         The send is retried only when the API certainly did not accept it; an error whose
-        ``may_have_been_sent`` is ``True`` means the message may have gone out.
+        ``may_have_been_sent`` is ``True`` means the message may have gone out. Parameters the
+        spec adds later arrive as keyword arguments (``more``, typed by the spec) after
+        ``make generate``.
         """
         if isinstance(media, str):
             raise InvalidTypeError("send_message: 'media' must be a list of URLs, not a str")
@@ -398,6 +402,7 @@ class Core:
             "callbackTimeout": callback_timeout,
             "fallbackUrl": fallback_url,
             "tag": tag,
+            **more,
         }
         item = _validation.send_item(fields, "send_message")
         return self.call(self.send_request(item, timeout), _parse_created, messages=1)

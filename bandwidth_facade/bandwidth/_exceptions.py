@@ -23,6 +23,7 @@ __all__ = [
     "BandwidthError",
     "BandwidthMessageAPIException",
     "ForbiddenError",
+    "InvalidEventError",
     "InvalidTypeError",
     "InvalidValueError",
     "MalformedResponseError",
@@ -51,6 +52,10 @@ class InvalidValueError(BandwidthError, ValueError):
 
 class InvalidTypeError(BandwidthError, TypeError):
     """An argument has the wrong Python type; nothing was sent."""
+
+
+class InvalidEventError(BandwidthError, ValueError):
+    """What reached the callback URL is not a well-formed Bandwidth event."""
 
 
 class _RequestError(BandwidthError):

@@ -21,6 +21,8 @@ MessageDeliveryState = Literal["waiting", "delivered", "not-delivered"]
 
 BulkResultStatus = Literal["accepted", "error"]
 
+EventType = Literal["sms", "mms"]
+
 ErrorDetail = TypedDict(
     "ErrorDetail",
     {
@@ -78,6 +80,35 @@ BulkResult = TypedDict(
 )
 """The result of one item of a bulk send."""
 
+MessageEvent = TypedDict(
+    "MessageEvent",
+    {
+        "event_type": EventType,
+        "direction": MessageDirection,
+        "from": str,
+        "to": str,
+        "message_id": str,
+        "message_uri": NotRequired[str],
+        "text": NotRequired[str],
+        "application_id": NotRequired[str],
+        "time": str,
+        "state": MessageState,
+        "delivery_state": NotRequired[MessageDeliveryState],
+        "delivery_code": NotRequired[int],
+        "delivery_description": NotRequired[str],
+        "segment_count": NotRequired[int],
+        "media": NotRequired[list[str]],
+        "tag": NotRequired[str],
+    },
+)
+"""What Bandwidth sends to the application's callback for an incoming message or a delivery receipt. Properties the API adds later are kept."""
+
+SendMessageItemExtra = TypedDict(
+    "SendMessageItemExtra",
+    {},
+)
+"""Send parameters the spec has beyond ``send_message``'s named ones (snake_case); ``send_message`` takes them as keyword arguments."""
+
 SendMessageItem = TypedDict(
     "SendMessageItem",
     {
@@ -101,6 +132,7 @@ SendMessageItem = TypedDict(
 """One message to send: the wire's keys (``callbackUrl``) or their snake_case spellings (``callback_url``)."""
 
 WIRE_TO_SNAKE: Final[dict[str, str]] = {
+    "applicationId": "application_id",
     "callbackHttpMethod": "callback_http_method",
     "callbackTimeout": "callback_timeout",
     "callbackUrl": "callback_url",
@@ -112,6 +144,7 @@ WIRE_TO_SNAKE: Final[dict[str, str]] = {
     "details": "details",
     "direction": "direction",
     "error": "error",
+    "eventType": "event_type",
     "fallbackUrl": "fallback_url",
     "from": "from",
     "id": "id",
@@ -119,6 +152,7 @@ WIRE_TO_SNAKE: Final[dict[str, str]] = {
     "media": "media",
     "message": "message",
     "messageId": "message_id",
+    "messageUri": "message_uri",
     "name": "name",
     "receiptRequested": "receipt_requested",
     "result": "result",
@@ -159,6 +193,26 @@ SEND_ITEM_SCHEMA: Final[dict[str, dict[str, object]]] = {
     "tag": {"type": "string", "required": False},
 }
 """The spec's rules for each send-item property, checked before sending."""
+
+MESSAGE_EVENT_SCHEMA: Final[dict[str, dict[str, object]]] = {
+    "eventType": {"type": "string", "required": True},
+    "direction": {"type": "string", "required": True},
+    "from": {"type": "string", "required": True, "minLength": 1},
+    "to": {"type": "string", "required": True, "minLength": 1},
+    "messageId": {"type": "string", "required": True, "minLength": 1},
+    "messageUri": {"type": "string", "required": False},
+    "text": {"type": "string", "required": False},
+    "applicationId": {"type": "string", "required": False},
+    "time": {"type": "string", "required": True, "minLength": 1},
+    "state": {"type": "string", "required": True},
+    "deliveryState": {"type": "string", "required": False},
+    "deliveryCode": {"type": "integer", "required": False},
+    "deliveryDescription": {"type": "string", "required": False},
+    "segmentCount": {"type": "integer", "required": False},
+    "media": {"type": "array", "required": False, "items": {"type": "string", "required": False}},
+    "tag": {"type": "string", "required": False},
+}
+"""The spec's rules for each MessageEvent property, by wire name."""
 
 LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {
     "from": {"type": "string", "required": False},

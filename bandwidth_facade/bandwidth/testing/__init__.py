@@ -9,7 +9,7 @@ or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or
 ``python -m bandwidth.testing serve --port 8080``.
 """
 
-from ._fake import FakeMessagingAPI, Fault, StoredMessage
+from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
 from ._server import FakeServer, serve
 
-__all__ = ["FakeMessagingAPI", "FakeServer", "Fault", "StoredMessage", "serve"]
+__all__ = ["Callback", "FakeMessagingAPI", "FakeServer", "Fault", "StoredMessage", "serve"]

@@ -15,13 +15,14 @@ import random
 import re
 import string
 import threading
+import time
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
 import httpx
 
-__all__ = ["FakeMessagingAPI", "Fault", "StoredMessage"]
+__all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 
 _PATH: Final = re.compile(
     r"^/(?P<version>[^/]+)/users/(?P<user>[^/]+)/messages(?:/(?P<id>[^/]+))?/?$"
@@ -80,10 +81,14 @@ class Fault:
 
     ``status``/``body``/``headers`` make the answer (``body`` as bytes is sent raw: an HTML
     page, a truncated JSON); ``drop=True`` breaks the connection instead of answering;
-    ``apply=True`` still performs the request's effect first (the message is stored, then the
-    answer is lost), reproducing "accepted, but the caller never heard". ``method`` and ``path``
-    (a regular expression searched in the path) restrict which requests it hits; ``after``
-    lets that many matching requests through normally first.
+    ``delay`` (seconds) holds the answer back: served on loopback the fake waits that long;
+    used as a transport it raises ``httpx.ReadTimeout`` when the delay reaches the request's
+    read timeout (without waiting) and otherwise waits. ``apply=True`` still performs the
+    request's effect first (the message is stored, then the answer is lost or late),
+    reproducing "accepted, but the caller never heard". ``method`` and ``path`` (a regular
+    expression searched in the path) restrict which requests it hits; ``after`` lets that many
+    matching requests through normally first. ``status=0`` keeps the normal answer (for a
+    delay alone). The class methods make the usual faults.
     """
 
     times: int = 1
@@ -95,6 +100,46 @@ class Fault:
     method: str | None = None
     path: str | None = None
     after: int = 0
+    delay: float = 0.0
+
+    @classmethod
+    def rate_limited(
+        cls, retry_after: float | None = 1, *, times: int = 1, status: int = 429, **match: Any
+    ) -> Fault:
+        """A rate refusal (429, or 403 with category ``limit``), with ``Retry-After``."""
+        headers = {} if retry_after is None else {"Retry-After": f"{retry_after:g}"}
+        body = {
+            "category": "limit",
+            "code": "message-rate-limit",
+            "message": "Rate limit exceeded",
+            "details": [],
+        }
+        return cls(times=times, status=status, body=body, headers=headers, **match)
+
+    @classmethod
+    def slow(cls, delay: float, *, times: int = 1, apply: bool = True, **match: Any) -> Fault:
+        """The normal answer, ``delay`` seconds late (a timeout when that reaches it)."""
+        return cls(times=times, status=0, delay=delay, apply=apply, **match)
+
+    @classmethod
+    def html(cls, status: int = 502, *, times: int = 1, **match: Any) -> Fault:
+        """A proxy's HTML error page instead of the API's JSON."""
+        page = b"<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>"
+        return cls(
+            times=times, status=status, body=page, headers={"Content-Type": "text/html"}, **match
+        )
+
+    @classmethod
+    def truncated(cls, status: int = 200, *, times: int = 1, **match: Any) -> Fault:
+        """A JSON body cut short, as a broken connection or proxy leaves it."""
+        return cls(
+            times=times,
+            status=status,
+            body=b'{"id": "m-',
+            apply=True,
+            headers={"Content-Type": "application/json"},
+            **match,
+        )
 
     def matches(self, request: httpx.Request) -> bool:
         if self.method is not None and request.method != self.method.upper():
@@ -109,6 +154,24 @@ class Fault:
         return httpx.Response(self.status, json=self.body, headers=self.headers)
 
 
+@attrs.frozen
+class Callback:
+    """One attempt to deliver an event: where, how, what, and the status (``None``: no answer)."""
+
+    url: str
+    method: str
+    event: dict[str, Any]
+    status: int | None
+
+
+def _query_form(event: dict[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for name, value in event.items():
+        values = value if isinstance(value, list) else [value]
+        pairs += [(name, str(v).lower() if isinstance(v, bool) else str(v)) for v in values]
+    return pairs
+
+
 class FakeMessagingAPI:
     """The Messaging API's behaviour for one account, held in memory. Thread-safe."""
 
@@ -120,8 +183,16 @@ class FakeMessagingAPI:
         *,
         seed: int = 0,
         clock: Callable[[], dt.datetime] | None = None,
+        callback_client: httpx.Client | None = None,
+        base_url: str = "https://api.catapult.inetwork.com",
     ) -> None:
+        """``callback_client`` delivers events to callback URLs (give one with a test transport,
+        or leave it to a plain client for URLs on loopback); ``base_url`` makes ``messageUri``."""
         self.user_id = user_id
+        self.base_url = base_url
+        self.callback_client = callback_client
+        self.callbacks: list[Callback] = []
+        """Every event delivered to a callback URL, in order."""
         self._authorization = "Basic " + base64.b64encode(
             f"{api_token}:{api_secret}".encode()
         ).decode("ascii")
@@ -159,6 +230,113 @@ class FakeMessagingAPI:
         with self._lock:
             return self._store(body)
 
+    # -- Bandwidth's side: incoming messages and delivery receipts ----------------------------
+
+    def receive(
+        self,
+        from_: str,
+        to: str,
+        text: str | None = None,
+        media: list[str] | None = None,
+        *,
+        callback_url: str | None = None,
+        callback_http_method: str = "POST",
+        application_id: str = "a-application",
+    ) -> dict[str, Any]:
+        """A message arrives for the account: it is stored (so listings show it) and, when a
+        ``callback_url`` is given, delivered to it as Bandwidth would. Returns the event."""
+        fields: dict[str, Any] = {"from": from_, "to": to, "media": list(media or [])}
+        if text is not None:
+            fields["text"] = text
+        with self._lock:
+            stored = self._store(
+                {**fields, "direction": "in", "state": "received", "segmentCount": 1}
+            )
+        event = self._event(stored, applicationId=application_id)
+        if callback_url is not None:
+            self._deliver(event, callback_url, callback_http_method, None)
+        return event
+
+    def deliver(
+        self,
+        message_id: str,
+        *,
+        delivered: bool = True,
+        code: int | None = None,
+        description: str | None = None,
+    ) -> dict[str, Any]:
+        """The carrier reports on an outbound message: its state moves on (``sent`` and
+        ``delivered``, or ``error`` and ``not-delivered``), and when its sender asked for
+        receipts (``receiptRequested`` ``all``, or ``error`` for a failure) the event goes to
+        its ``callbackUrl`` (then ``fallbackUrl`` if that fails). Returns the event."""
+        with self._lock:
+            stored = self._messages.get(message_id)
+            if stored is None or stored.body.get("direction") != "out":
+                raise KeyError(f"no outbound message {message_id!r}")
+            body = stored.body
+            body["state"] = "sent" if delivered else "error"
+            body["deliveryState"] = "delivered" if delivered else "not-delivered"
+            body["deliveryCode"] = code if code is not None else (0 if delivered else 720)
+            body["deliveryDescription"] = description or (
+                "Message delivered to carrier." if delivered else "Invalid destination address."
+            )
+            message = dict(body)
+        event = self._event(message)
+        wanted = message.get("receiptRequested", "none")
+        if message.get("callbackUrl") and (
+            wanted == "all" or (wanted == "error" and not delivered)
+        ):
+            self._deliver(
+                event,
+                message["callbackUrl"],
+                message.get("callbackHttpMethod", "POST"),
+                message.get("fallbackUrl"),
+            )
+        return event
+
+    def _event(self, message: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        names = (
+            "direction",
+            "from",
+            "to",
+            "messageId",
+            "text",
+            "time",
+            "state",
+            "deliveryState",
+            "deliveryCode",
+            "deliveryDescription",
+            "segmentCount",
+            "tag",
+        )
+        event = {name: message[name] for name in names if name in message}
+        event["eventType"] = "mms" if message.get("media") else "sms"
+        event["messageUri"] = f"{self.base_url}/v1/users/{self.user_id}/messages/{message['id']}"
+        if message.get("media"):
+            event["media"] = list(message["media"])
+        return {**event, **extra}
+
+    def _deliver(self, event: dict[str, Any], url: str, method: str, fallback: str | None) -> None:
+        client = self.callback_client or httpx.Client(timeout=5.0)
+        try:
+            for target in (url, fallback):
+                if target is None:
+                    break
+                try:
+                    if method.upper() == "GET":
+                        response = client.get(target, params=_query_form(event))
+                    else:
+                        response = client.post(target, json=event)
+                    status: int | None = response.status_code
+                except httpx.HTTPError:
+                    status = None
+                self.callbacks.append(Callback(target, method.upper(), event, status))
+                if status is not None and status < 400:
+                    break
+        finally:
+            if self.callback_client is None:
+                client.close()
+
     def inject(self, fault: Fault) -> None:
         """Answer the next matching requests with ``fault`` (queued behind earlier faults)."""
         with self._lock:
@@ -170,18 +348,32 @@ class FakeMessagingAPI:
 
     # -- the API ----------------------------------------------------------------------------
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer one request as the Messaging API would."""
+    def handle(self, request: httpx.Request, *, served: bool = False) -> httpx.Response:
+        """Answer one request as the Messaging API would (``served``: over a real socket)."""
         request.read()
         with self._lock:
             self.requests.append(request)
             fault = self._take_fault(request)
-            if fault is not None and not fault.apply:
-                return self._faulty(fault, request)
-            response = self._answer(request)
-            if fault is not None:
-                return self._faulty(fault, request)
+            response = None if fault is not None and not fault.apply else self._answer(request)
+        if fault is None:
+            assert response is not None
             return response
+        if fault.delay:
+            read_timeout = request.extensions.get("timeout", {}).get("read")
+            if not served and read_timeout is not None and fault.delay >= read_timeout:
+                raise httpx.ReadTimeout("timed out waiting for the fake's answer", request=request)
+            time.sleep(fault.delay)  # outside the lock: other requests go on meanwhile
+        if fault.drop:
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            )
+        if fault.status == 0:  # a delay alone: the normal answer, late
+            return response if response is not None else self._locked_answer(request)
+        return fault.response()
+
+    def _locked_answer(self, request: httpx.Request) -> httpx.Response:
+        with self._lock:
+            return self._answer(request)
 
     def _take_fault(self, request: httpx.Request) -> Fault | None:
         for index, fault in enumerate(self._faults):
@@ -194,14 +386,6 @@ class FakeMessagingAPI:
                     del self._faults[index]
                 return fault
         return None
-
-    @staticmethod
-    def _faulty(fault: Fault, request: httpx.Request) -> httpx.Response:
-        if fault.drop:
-            raise httpx.RemoteProtocolError(
-                "Server disconnected without sending a response.", request=request
-            )
-        return fault.response()
 
     def _answer(self, request: httpx.Request) -> httpx.Response:
         match = _PATH.match(request.url.path)

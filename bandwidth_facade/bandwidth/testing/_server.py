@@ -34,18 +34,21 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.latency:
             time.sleep(self.server.latency)  # outside the fake's lock: requests overlap
         try:
-            response = self.server.fake.handle(request)
+            response = self.server.fake.handle(request, served=True)
         except httpx.TransportError:
             self.close_connection = True  # a dropped connection: no answer at all
             return
         content = response.read()
-        self.send_response(response.status_code)
-        for name, value in response.headers.multi_items():
-            if name.lower() not in ("content-length", "connection", "transfer-encoding"):
-                self.send_header(name, value)
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        self.wfile.write(content)
+        try:
+            self.send_response(response.status_code)
+            for name, value in response.headers.multi_items():
+                if name.lower() not in ("content-length", "connection", "transfer-encoding"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up waiting (a timeout): as the API
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
 

@@ -1,0 +1,82 @@
+"""pytest fixtures for testing code that uses the SDK, registered through an entry point.
+
+    def test_welcome_text(bandwidth_client, bandwidth_fake):
+        send_welcome(bandwidth_client, "+19195551212")          # your code
+        assert bandwidth_fake.sent[0]["text"].startswith("Welcome")
+
+``bandwidth_fake`` is a fresh ``FakeMessagingAPI`` per test; ``bandwidth_client`` and
+``bandwidth_async_client`` talk to it without sockets; ``bandwidth_env`` serves it on loopback and
+points ``BANDWIDTH_*`` at it, for code that makes its own client with
+``bandwidth.client('messaging')``. Retries do not wait for real: ``bandwidth_waits`` lists the
+waits the SDK asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+import bandwidth
+from bandwidth import _client
+
+from ._fake import FakeMessagingAPI
+from ._server import FakeServer
+
+USER_ID, API_TOKEN, API_SECRET = "u-user", "t-token", "s-secret"
+
+
+@pytest.fixture
+def bandwidth_fake() -> FakeMessagingAPI:
+    """A fresh stand-in of the Messaging API, for the account ``u-user``/``t-token``."""
+    return FakeMessagingAPI(USER_ID, API_TOKEN, API_SECRET)
+
+
+@pytest.fixture
+def bandwidth_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The seconds the SDK would have waited (retry backoff, rate limiting), not waited."""
+    waits: list[float] = []
+
+    async def no_async_wait(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(_client, "_sleep", waits.append)
+    monkeypatch.setattr(_client, "_async_sleep", no_async_wait)
+    return waits
+
+
+@pytest.fixture
+def bandwidth_client(
+    bandwidth_fake: FakeMessagingAPI, bandwidth_waits: list[float]
+) -> Iterator[bandwidth.Client]:
+    """A ``bandwidth.Client`` wired to ``bandwidth_fake`` through an in-process transport."""
+    with (
+        httpx.Client(transport=bandwidth_fake.transport()) as http,
+        bandwidth.client("messaging", USER_ID, API_TOKEN, API_SECRET, http_client=http) as client,
+    ):
+        yield client
+
+
+@pytest.fixture
+def bandwidth_async_client(
+    bandwidth_fake: FakeMessagingAPI, bandwidth_waits: list[float]
+) -> bandwidth.AsyncClient:
+    """A ``bandwidth.AsyncClient`` wired to ``bandwidth_fake`` (no sockets, nothing to close)."""
+    http = httpx.AsyncClient(transport=bandwidth_fake.transport())
+    return bandwidth.async_client("messaging", USER_ID, API_TOKEN, API_SECRET, http_client=http)
+
+
+@pytest.fixture
+def bandwidth_env(
+    bandwidth_fake: FakeMessagingAPI, bandwidth_waits: list[float], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FakeServer]:
+    """``bandwidth_fake`` served on loopback, with ``BANDWIDTH_API_ENDPOINT`` and the
+    credentials set so that ``bandwidth.client('messaging')`` anywhere reaches it."""
+    with FakeServer(bandwidth_fake) as server:
+        bandwidth_fake.base_url = server.url
+        monkeypatch.setenv("BANDWIDTH_API_ENDPOINT", server.url)
+        monkeypatch.setenv("BANDWIDTH_USER_ID", USER_ID)
+        monkeypatch.setenv("BANDWIDTH_API_TOKEN", API_TOKEN)
+        monkeypatch.setenv("BANDWIDTH_API_SECRET", API_SECRET)
+        yield server
