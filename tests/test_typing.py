@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent / "typing"
 
 
 def mypy(path: Path) -> tuple[int, str]:
-    done = subprocess.run(  # noqa: S603 - fixed argv
+    done = subprocess.run(
         [
             sys.executable,
             "-m",

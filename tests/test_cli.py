@@ -1,0 +1,183 @@
+"""The command line tool, run through its installed entry point against the fake on loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bandwidth.testing import FakeServer, Fault
+
+SCRIPT = str(Path(sys.executable).parent / "bandwidth-messaging")
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    with FakeServer() as running:
+        yield running
+
+
+def run(
+    server: FakeServer | None, *args: str, module: bool = False, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    if server is not None:
+        env.update(
+            BANDWIDTH_USER_ID="u-user",
+            BANDWIDTH_API_TOKEN="t-token",
+            BANDWIDTH_API_SECRET="s-secret",
+            BANDWIDTH_API_ENDPOINT=server.url,
+        )
+    command = [sys.executable, "-m", "bandwidth"] if module else [SCRIPT]
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_help_reads_well() -> None:
+    done = run(None, "--help")
+    assert done.returncode == 0
+    for command in ("send", "send-bulk", "get", "list", "redact"):
+        assert command in done.stdout
+    assert "BANDWIDTH_API_TOKEN" in done.stdout
+    bulk = run(None, "send-bulk", "--help")
+    assert "--results" in bulk.stdout
+    assert "rerun" in bulk.stdout
+
+
+def test_send_get_redact_and_list(server: FakeServer) -> None:
+    sent = run(
+        server,
+        "send",
+        "--from",
+        "+19195550100",
+        "--to",
+        "+19195550001",
+        "--text",
+        "Hi",
+        "--media",
+        "https://cat.com/a.png",
+        "--media",
+        "https://cat.com/b.png",
+        "--tag",
+        "t-1",
+        "--callback-timeout",
+        "500",
+    )
+    assert sent.returncode == 0, sent.stderr
+    message_id = json.loads(sent.stdout)["id"]
+    stored = server.fake.sent[0]
+    assert stored["media"] == ["https://cat.com/a.png", "https://cat.com/b.png"]
+    assert (stored["tag"], stored["callbackTimeout"]) == ("t-1", 500)
+
+    got = run(server, "get", message_id)
+    assert json.loads(got.stdout)["message_id"] == message_id
+    assert run(server, "redact", message_id).returncode == 0
+    assert server.fake.messages[0]["text"] == ""
+
+    server.fake.add_message(from_="+19195550001", to="+19195550100", text="incoming")
+    listed = run(server, "list", "--direction", "in", "--limit", "5")
+    assert [json.loads(line)["text"] for line in listed.stdout.splitlines()] == ["incoming"]
+    table = run(server, "--table", "list").stdout.splitlines()
+    assert table[0].split()[:3] == ["ID", "TIME", "DIRECTION"]
+    assert len(table) == 3
+    assert run(server, "list", "--table").stdout.splitlines() == table
+
+
+def test_failures_exit_non_zero_with_the_api_error(server: FakeServer) -> None:
+    missing = run(server, "get", "m-unknown")
+    assert missing.returncode == 1
+    assert "Error not-found" in missing.stderr
+    assert missing.stdout == ""
+    bad = run(server, "send", "--from", "+1", "--to", "+2")
+    assert bad.returncode == 2
+    assert "needs 'text' or 'media'" in bad.stderr
+    no_credentials = run(None, "get", "m-1")
+    assert no_credentials.returncode == 2
+    assert "missing credentials" in no_credentials.stderr
+    assert server.fake.sent == []
+
+
+def test_an_ambiguous_send_says_so(server: FakeServer) -> None:
+    server.fake.inject(Fault(drop=True, apply=True, method="POST"))
+    done = run(server, "send", "--from", "+1", "--to", "+2", "--text", "hello")
+    assert done.returncode == 1
+    assert "may have been sent" in done.stderr
+    assert len(server.fake.sent) == 1
+
+
+def test_bulk_file_with_a_failing_line_then_a_rerun(server: FakeServer, tmp_path: Path) -> None:
+    orders = tmp_path / "orders.csv"
+    orders.write_text(
+        "from,to,text,media\n"
+        "+19195550100,+19195550001,Order 1 shipped,\n"
+        "+19195550100, ,Order 2 shipped,\n"
+        '+19195550100,+19195550003,"Order 3, with\na picture",https://cat.com/c.png\n'
+    )
+    results = tmp_path / "results.jsonl"
+    first = run(server, "send-bulk", str(orders), "--results", str(results))
+    assert first.returncode == 1
+    assert "2 accepted, 1 not accepted, 0 skipped" in first.stderr
+    assert "line 3: Error blank-property" in first.stderr
+    rows = [json.loads(line) for line in results.read_text().splitlines()]
+    assert [(r["line"], r["result"]) for r in rows] == [
+        (2, "accepted"),
+        (3, "error"),
+        (5, "accepted"),
+    ]
+    assert server.fake.sent[1]["media"] == ["https://cat.com/c.png"]
+    assert server.fake.sent[1]["text"] == "Order 3, with\na picture"
+
+    orders.write_text(orders.read_text().replace("+19195550100, ,", "+19195550100,+19195550002,"))
+    second = run(server, "send-bulk", str(orders), "--results", str(results))
+    assert second.returncode == 0, second.stderr
+    assert "1 accepted, 0 not accepted, 2 skipped" in second.stderr
+    assert [m["to"] for m in server.fake.sent] == ["+19195550001", "+19195550003", "+19195550002"]
+
+    third = run(server, "send-bulk", str(orders), "--results", str(results))
+    assert "0 accepted, 0 not accepted, 3 skipped" in third.stderr
+    assert len(server.fake.sent) == 3
+
+
+def test_bulk_json_lines_through_python_m(server: FakeServer, tmp_path: Path) -> None:
+    items = tmp_path / "items.jsonl"
+    items.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "from": "+1",
+                    "to": f"+2{i}",
+                    "text": f"m{i}",
+                    "callback_url": "https://app.example/cb",
+                }
+            )
+            for i in range(120)
+        )
+        + "\n"
+    )
+    done = run(server, "send-bulk", str(items), "--concurrency", "3", module=True)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["line"] for r in rows] == list(range(1, 121))
+    assert {r["result"] for r in rows} == {"accepted"}
+    assert len(server.fake.sent) == 120
+    assert server.fake.sent[0]["callbackUrl"] == "https://app.example/cb"
+
+
+def test_bad_bulk_file_sends_nothing(server: FakeServer, tmp_path: Path) -> None:
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"from": "+1", "to": "+2", "text": "ok"}\n{"from": "+1", "to": "+2"}\n')
+    done = run(server, "send-bulk", str(items))
+    assert done.returncode == 2
+    assert "items.jsonl:2 needs 'text' or 'media'" in done.stderr
+    assert server.fake.requests == []
