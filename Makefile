@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint typecheck test unit demo bench clean
+.PHONY: install generate check-generated lint lint-spec typecheck test unit drill contract demo bench clean
+
+# Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
+SPECTRAL := @stoplight/spectral-cli@6.16.3
 
 install: $(STAMP)
 
@@ -20,9 +23,16 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
 
-lint: $(STAMP)
+lint: $(STAMP) lint-spec
 	$(BIN)/ruff check bandwidth_facade tests scripts bench examples
 	$(BIN)/ruff format --check bandwidth_facade tests scripts bench examples
+
+lint-spec:
+	@if command -v npx >/dev/null 2>&1; then \
+		npx --yes $(SPECTRAL) lint --ruleset spec/spectral.yaml --fail-severity warn spec/messaging.yaml; \
+	else \
+		echo "spec lint skipped: Node.js (npx) is not installed; it runs Spectral"; \
+	fi
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict bandwidth_facade/bandwidth
@@ -32,7 +42,13 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck check-generated unit
+drill: $(STAMP)
+	$(BIN)/pytest -m drill
+
+contract: $(STAMP)
+	$(BIN)/python scripts/contract.py
+
+test: lint typecheck check-generated contract unit
 
 demo: $(STAMP)
 	$(BIN)/python examples/seed_examples.py

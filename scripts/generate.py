@@ -110,6 +110,8 @@ class TypedDictWriter:
                 if "$ref" in option and "enum" in self.schemas[_ref_name(option["$ref"])]:
                     return _ref_name(option["$ref"])
             return " | ".join(self.python_type(option) for option in schema["anyOf"])
+        if "enum" in schema:  # an enum written in place, not as a named schema
+            return f"Literal[{', '.join(repr(v) for v in schema['enum'])}]"
         kind = schema.get("type")
         if kind == "array":
             return f"list[{self.python_type(schema.get('items', {}))}]"

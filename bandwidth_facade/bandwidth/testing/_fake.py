@@ -17,37 +17,23 @@ import string
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import httpx
+from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCHEMA
 
 __all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 
 _PATH: Final = re.compile(
     r"^/(?P<version>[^/]+)/users/(?P<user>[^/]+)/messages(?:/(?P<id>[^/]+))?/?$"
 )
-_SEND_KEYS: Final = frozenset(
-    {
-        "from",
-        "to",
-        "text",
-        "media",
-        "receiptRequested",
-        "callbackUrl",
-        "callbackHttpMethod",
-        "callbackTimeout",
-        "fallbackUrl",
-        "tag",
-    }
-)
+# What the API accepts follows the spec, as the SDK does: both are generated from it.
+_SEND_KEYS: Final = frozenset(SEND_ITEM_SCHEMA)
 _ENUMS: Final[dict[str, frozenset[str]]] = {
-    "receiptRequested": frozenset({"none", "all", "error"}),
-    "callbackHttpMethod": frozenset({"GET", "POST"}),
-    "direction": frozenset({"in", "out"}),
-    "state": frozenset({"received", "queued", "sending", "sent", "error"}),
-    "deliveryState": frozenset({"waiting", "delivered", "not-delivered"}),
-    "sortOrder": frozenset({"asc", "desc"}),
+    name: frozenset(cast(list[str], rule["enum"]))
+    for name, rule in {**SEND_ITEM_SCHEMA, **LIST_QUERY_SCHEMA}.items()
+    if "enum" in rule
 }
 MAX_BULK: Final = 50
 MAX_TEXT: Final = 2048
