@@ -16,17 +16,8 @@ from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 import httpx
 
 from ._bulk import BulkRun
-from ._core import (
-    DEFAULT_ENDPOINT,
-    DEFAULT_TIMEOUT,
-    Core,
-    Done,
-    Flow,
-    Listing,
-    Sleep,
-    check_count,
-    resume,
-)
+from ._config import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, check_count
+from ._core import Core, Done, Flow, Listing, Sleep, resume
 from ._exceptions import BandwidthError
 from ._types import Message, SendResult
 

@@ -6,17 +6,18 @@ The shells only perform those steps, so request building, validation, parsing, t
 policy and pagination exist once, here.
 
 Where things happen:
+- the public methods are defined once, on ``Core`` (``_client.py`` exposes them);
 - requests are built in ``Core.*_request`` from the generated client's operations;
-- they are sent, and retried, in ``Core.call`` (policy in ``_retry.py``);
-- answers are parsed in the ``_parse_*`` functions, errors in ``_errors.api_error``.
+- they are sent, and retried, in ``Core.call`` (policy in ``_retry.py``, rate in
+  ``_ratelimit.py``);
+- answers are parsed in ``_parsing.py``, errors classified in ``_errors.py``;
+- settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
+  accounted in ``_bulk.py``.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import ipaddress
-import json
 import logging
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
@@ -26,15 +27,22 @@ from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
 
 from . import _validation
 from ._bulk import BulkRun, Progress
+from ._config import (
+    Credentials,
+    base_url,
+    check_count,
+    check_credentials,
+    check_timeout,
+)
 from ._errors import api_error, connection_error, malformed
 from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
     InvalidTypeError,
-    InvalidValueError,
     UnsafeRedirectError,
 )
 from ._keys import snake_case, snake_keys
+from ._parsing import json_body, parse_bulk, parse_created, parse_message, parse_nothing
 from ._ratelimit import RateLimiter
 from ._retry import RetryPolicy
 from ._types import (
@@ -51,11 +59,8 @@ from ._types import (
 )
 from ._version import __version__
 
-__all__ = ["DEFAULT_ENDPOINT", "DEFAULT_TIMEOUT", "Core", "Send", "Sleep", "TimeoutArg"]
+__all__ = ["Core", "Done", "Flow", "Listing", "Send", "Sleep", "TimeoutArg", "resume"]
 
-DEFAULT_ENDPOINT: Final = "https://api.catapult.inetwork.com"
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
-"""5 s to connect, 30 s for each read, write and wait for a pooled connection."""
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
 TimeoutArg: TypeAlias = float | httpx.Timeout | None
@@ -66,11 +71,10 @@ log = logging.getLogger("bandwidth")
 class Send:
     """Step of a flow: send ``request`` and resume the flow with the outcome."""
 
-    __slots__ = ("attempt", "request")
+    __slots__ = ("request",)
 
-    def __init__(self, request: httpx.Request, attempt: int) -> None:
+    def __init__(self, request: httpx.Request) -> None:
         self.request = request
-        self.attempt = attempt
 
 
 class Sleep:
@@ -112,90 +116,6 @@ class _Prepared(NamedTuple):
     url: httpx.URL | str
 
 
-class _Credentials:
-    """Holds the secret so that no repr, str or traceback of the SDK shows it."""
-
-    __slots__ = ("api_token", "authorization", "user_id")
-
-    def __init__(self, user_id: str, api_token: str, api_secret: str) -> None:
-        self.user_id = user_id
-        self.api_token = api_token
-        token = base64.b64encode(f"{api_token}:{api_secret}".encode()).decode("ascii")
-        self.authorization = f"Basic {token}"
-
-    def __repr__(self) -> str:
-        return f"<credentials user_id={self.user_id!r} api_token={self.api_token!r}>"
-
-
-def _check_credentials(user_id: object, api_token: object, api_secret: object) -> None:
-    given = {"user_id": user_id, "api_token": api_token, "api_secret": api_secret}
-    missing = [name for name, value in given.items() if value is None or value == ""]
-    if missing:
-        raise InvalidValueError(f"missing credentials: {', '.join(missing)}")
-    for name, value in given.items():
-        if not isinstance(value, str):
-            raise InvalidTypeError(f"{name} must be a str, not {type(value).__name__}")
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _base_url(api_endpoint: object, api_version: object, allow_insecure_http: bool) -> httpx.URL:
-    _validation.check_type("api_endpoint", api_endpoint, "string")
-    _validation.check_type("api_version", api_version, "string")
-    assert isinstance(api_endpoint, str)
-    assert isinstance(api_version, str)
-    try:
-        url = httpx.URL(api_endpoint)
-    except httpx.InvalidURL as exc:
-        raise InvalidValueError(f"api_endpoint is not a URL: {api_endpoint!r}") from exc
-    if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidValueError(f"api_endpoint must be an http(s) URL, not {api_endpoint!r}")
-    if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
-        raise InvalidValueError(
-            f"api_endpoint {api_endpoint!r} would send the credentials unencrypted; use https, a "
-            "loopback host, or pass allow_insecure_http=True"
-        )
-    if not api_version or _validation.has_url_delimiters(api_version):
-        raise InvalidValueError(
-            f"api_version must be a path segment such as 'v1', not {api_version!r}"
-        )
-    return url.copy_with(path=url.path.rstrip("/") + f"/{api_version}", query=None, fragment=None)
-
-
-def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
-        if None in (value.connect, value.read, value.write, value.pool):
-            raise InvalidValueError(f"{name} must set every limit; an unlimited wait could hang")
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidTypeError(
-            f"{name} must be seconds or an httpx.Timeout, not {type(value).__name__}"
-        )
-    if not value > 0:
-        raise InvalidValueError(f"{name} must be more than 0 seconds, not {value!r}")
-    return httpx.Timeout(float(value))
-
-
-def _id_from_location(location: str) -> str:
-    """The last path segment of an absolute URL (string work: this runs for every message)."""
-    path = location.partition("?")[0].partition("#")[0]
-    return path.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _json(response: httpx.Response, *, may_have_been_sent: bool) -> Any:
-    try:
-        return json.loads(response.content)
-    except ValueError:
-        raise malformed(response, "the body is not JSON", may_have_been_sent) from None
-
-
 class Core:
     """Configuration and logic shared by ``Client`` and ``AsyncClient``."""
 
@@ -212,10 +132,10 @@ class Core:
         allow_insecure_http: bool,
         max_messages_per_second: float | None,
     ) -> None:
-        _check_credentials(user_id, api_token, api_secret)
-        self.credentials = _Credentials(user_id, api_token, api_secret)
-        self.base_url = _base_url(api_endpoint, api_version, allow_insecure_http)
-        self.timeout = _timeout(timeout)
+        check_credentials(user_id, api_token, api_secret)
+        self.credentials = Credentials(user_id, api_token, api_secret)
+        self.base_url = base_url(api_endpoint, api_version, allow_insecure_http)
+        self.timeout = check_timeout(timeout)
         self.retry = RetryPolicy.create(max_retries)
         self.limiter = (
             None if max_messages_per_second is None else RateLimiter(max_messages_per_second)
@@ -261,7 +181,7 @@ class Core:
     ) -> httpx.Request:
         # The timeout is checked first, and the headers (which hold the credentials) are never
         # bound to a local name, so no traceback of this frame can show them.
-        checked = self._timeout_ext if timeout is None else _timeout(timeout).as_dict()
+        checked = self._timeout_ext if timeout is None else check_timeout(timeout).as_dict()
         return httpx.Request(
             prepared.method,
             prepared.url,
@@ -334,21 +254,18 @@ class Core:
                 wait = self.limiter.reserve(messages)
                 if wait > 0:
                     yield Sleep(wait)
-            outcome = yield Send(request, attempt)
+            outcome = yield Send(request)
             error: BandwidthError
             if isinstance(outcome, httpx.TransportError):
                 error = connection_error(outcome, request, is_send=is_send)
-                delay = self.retry.delay_after(error, attempt, is_send=is_send)
             else:
                 assert outcome is not None
                 if outcome.is_success:
                     return parse(outcome)
                 error = api_error(outcome, is_send=is_send)
-                delay = self.retry.delay_after(error, attempt, is_send=is_send)
+            delay = self.retry.delay_after(error, attempt, is_send=is_send)
             if delay is None:
-                if isinstance(outcome, httpx.TransportError):
-                    raise error from outcome
-                raise error
+                raise error from (outcome if isinstance(outcome, httpx.TransportError) else None)
             attempt += 1
             log.info(
                 "retrying %s %s (attempt %d of %d) after %s in %.2fs",
@@ -405,7 +322,7 @@ class Core:
             **more,
         }
         item = _validation.send_item(fields, "send_message")
-        return self.call(self.send_request(item, timeout), _parse_created, messages=1)
+        return self.call(self.send_request(item, timeout), parse_created, messages=1)
 
     def send_messages(
         self,
@@ -429,11 +346,11 @@ class Core:
 
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
         """The message, keys in snake_case, values exactly as the API sent them."""
-        return self.call(self.get_request(message_id, timeout), _parse_message)
+        return self.call(self.get_request(message_id, timeout), parse_message)
 
     def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[None]:
         """Remove the text of a message, keeping the rest of its record."""
-        return self.call(self.redact_request(message_id, timeout), _parse_nothing)
+        return self.call(self.redact_request(message_id, timeout), parse_nothing)
 
     def list_messages(
         self,
@@ -478,14 +395,14 @@ class Core:
     ) -> Flow[list[SendResult]]:
         """Send at most ``MAX_BULK`` checked items in one request."""
         request = self.send_request(items, timeout)
-        return self.call(request, lambda response: _parse_bulk(response, items), len(items))
+        return self.call(request, lambda response: parse_bulk(response, items), len(items))
 
     def page(self, request: httpx.Request) -> Flow[Page]:
         """One page of a listing, and the request for the next page if there is one."""
         return self.call(request, self._parse_page)
 
     def _parse_page(self, response: httpx.Response) -> Page:
-        body = _json(response, may_have_been_sent=False)
+        body = json_body(response, may_have_been_sent=False)
         if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
             raise malformed(response, "expected a JSON array of messages", False)
         return [cast(Message, snake_keys(m)) for m in body], self.next_page_request(response)
@@ -502,14 +419,6 @@ class Listing(NamedTuple):
         if left is None:
             return items, None
         return items[:left], max(left - len(items), 0)
-
-
-def check_count(name: str, value: object, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < minimum:
-        raise InvalidValueError(f"{name} must be {minimum} or more, not {value}")
-    return value
 
 
 def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
@@ -530,49 +439,3 @@ def _reason(error: BandwidthError) -> str:
     if isinstance(error, BandwidthMessageAPIException):
         return f"HTTP {error.status_code} {error.code}"
     return type(error).__name__
-
-
-def _parse_created(response: httpx.Response) -> str:
-    location = response.headers.get("Location")
-    if response.status_code != 201 or not location:
-        raise malformed(response, "expected 201 Created with a Location header", True)
-    message_id = _id_from_location(location)
-    if not message_id:
-        raise malformed(response, f"the Location header has no message id: {location!r}", True)
-    return message_id
-
-
-_PLAIN_RESULT_KEYS: Final = frozenset({"result", "location"})
-
-
-def _parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
-    body = _json(response, may_have_been_sent=True)
-    if (
-        not isinstance(body, list)
-        or len(body) != len(items)
-        or not all(type(r) is dict and "result" in r for r in body)
-    ):
-        raise malformed(response, f"expected a JSON array of {len(items)} results", True)
-    results: list[SendResult] = []
-    for raw, item in zip(body, items, strict=True):
-        # An accepted result's keys need no conversion: skip copying the common case.
-        result = cast(SendResult, raw if _PLAIN_RESULT_KEYS.issuperset(raw) else snake_keys(raw))
-        location = result.get("location")
-        if isinstance(location, str) and location:
-            result["id"] = _id_from_location(location)
-        result["message"] = cast(SendMessageItem, item)
-        if result["result"] != "accepted":
-            result["may_have_been_sent"] = False
-        results.append(result)
-    return results
-
-
-def _parse_message(response: httpx.Response) -> Message:
-    body = _json(response, may_have_been_sent=False)
-    if not isinstance(body, dict):
-        raise malformed(response, "expected a JSON object", False)
-    return cast(Message, snake_keys(body))
-
-
-def _parse_nothing(response: httpx.Response) -> None:
-    return None

@@ -1,0 +1,84 @@
+"""Reading the API's answers: values exactly as sent, keys in snake_case.
+
+Every parser gets a success status; an answer that is not what the API documents raises
+``MalformedResponseError`` saying whether a send may still have gone out.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final, cast
+
+import httpx
+
+from ._errors import malformed
+from ._keys import snake_keys
+from ._types import Message, SendMessageItem, SendResult
+
+__all__ = [
+    "id_from_location",
+    "json_body",
+    "parse_bulk",
+    "parse_created",
+    "parse_message",
+    "parse_nothing",
+]
+
+
+def id_from_location(location: str) -> str:
+    """The last path segment of an absolute URL (string work: this runs for every message)."""
+    path = location.partition("?")[0].partition("#")[0]
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def json_body(response: httpx.Response, *, may_have_been_sent: bool) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise malformed(response, "the body is not JSON", may_have_been_sent) from None
+
+
+def parse_created(response: httpx.Response) -> str:
+    location = response.headers.get("Location")
+    if response.status_code != 201 or not location:
+        raise malformed(response, "expected 201 Created with a Location header", True)
+    message_id = id_from_location(location)
+    if not message_id:
+        raise malformed(response, f"the Location header has no message id: {location!r}", True)
+    return message_id
+
+
+_PLAIN_RESULT_KEYS: Final = frozenset({"result", "location"})
+
+
+def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
+    body = json_body(response, may_have_been_sent=True)
+    if (
+        not isinstance(body, list)
+        or len(body) != len(items)
+        or not all(type(r) is dict and "result" in r for r in body)
+    ):
+        raise malformed(response, f"expected a JSON array of {len(items)} results", True)
+    results: list[SendResult] = []
+    for raw, item in zip(body, items, strict=True):
+        # An accepted result's keys need no conversion: skip copying the common case.
+        result = cast(SendResult, raw if _PLAIN_RESULT_KEYS.issuperset(raw) else snake_keys(raw))
+        location = result.get("location")
+        if isinstance(location, str) and location:
+            result["id"] = id_from_location(location)
+        result["message"] = cast(SendMessageItem, item)
+        if result["result"] != "accepted":
+            result["may_have_been_sent"] = False
+        results.append(result)
+    return results
+
+
+def parse_message(response: httpx.Response) -> Message:
+    body = json_body(response, may_have_been_sent=False)
+    if not isinstance(body, dict):
+        raise malformed(response, "expected a JSON object", False)
+    return cast(Message, snake_keys(body))
+
+
+def parse_nothing(response: httpx.Response) -> None:
+    return None
