@@ -11,6 +11,8 @@ import httpx
 import pytest
 from bandwidth.messaging import parse_event
 from bandwidth.testing import FakeMessagingAPI
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 INCOMING = {
     "eventType": "sms",
@@ -196,3 +198,53 @@ def test_no_receipt_unless_requested() -> None:
     assert fake.callbacks == []
     fake.deliver(errors_only, delivered=False)
     assert len(fake.callbacks) == 1
+
+
+ANY_JSONISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        ANY_JSONISH,
+        st.binary(max_size=40),
+        st.dictionaries(
+            st.sampled_from([*INCOMING, "media", "deliveryCode", "bogus"]), ANY_JSONISH, max_size=14
+        ),
+        st.builds(
+            lambda extra: {**INCOMING, **extra},
+            st.dictionaries(st.sampled_from(list(INCOMING)), ANY_JSONISH, max_size=3),
+        ),
+    )
+)
+def test_arbitrary_bodies_give_an_event_or_invalid_event_error(body: Any) -> None:
+    try:
+        event = parse_event(body if isinstance(body, bytes | dict) else json.dumps(body))
+    except bandwidth.InvalidEventError:
+        return
+    assert set(event) >= {"event_type", "direction", "from", "to", "message_id", "time", "state"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.dictionaries(
+            st.sampled_from([*INCOMING, "media", "deliveryCode"]),
+            st.one_of(st.text(max_size=10), st.lists(st.text(max_size=10), max_size=3)),
+            max_size=14,
+        ),
+    )
+)
+def test_arbitrary_queries_give_an_event_or_invalid_event_error(query: Any) -> None:
+    try:
+        event = parse_event(query=query)
+    except bandwidth.InvalidEventError:
+        return
+    assert event["message_id"]  # what parses carries the required properties

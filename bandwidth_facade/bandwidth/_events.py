@@ -74,6 +74,8 @@ def _from_query(query: str | Mapping[str, str | Sequence[str]]) -> dict[str, obj
         if not all(isinstance(v, str) for v in values):
             raise InvalidEventError(f"query parameter {name!r} must be text")
         kind = MESSAGE_EVENT_SCHEMA.get(name, {}).get("type", "string")
+        if not values and kind != "array":
+            continue  # a parameter with no value is as good as absent
         if kind == "array":  # repeated (media=a&media=b) or comma-separated
             event[name] = [part for value in values for part in value.split(",") if part]
         elif kind == "integer":
