@@ -94,11 +94,20 @@ def test_messaging_client_directly_with_options() -> None:
     assert client.base_url == "https://example.test/v2"
 
 
-def test_secret_never_in_repr_or_str() -> None:
-    client = bandwidth.client("messaging", "u-user", "t-token", SECRET)
-    for text in (repr(client), str(client), repr(vars(client)), repr(client._core.credentials)):
+def test_secret_never_in_repr_or_str(api: Api) -> None:
+    client = api.client
+    core = client._core
+    for text in (
+        repr(client),
+        str(client),
+        repr(vars(client)),
+        repr(core.credentials),
+        repr(vars(core)),
+    ):
         assert SECRET not in text
+        assert AUTH.split()[1] not in text  # nor the Basic credentials that encode it
     assert "u-user" in repr(client)
+    assert type(client).__name__ in repr(client)
     assert not hasattr(client, "auth")
 
 
@@ -150,9 +159,18 @@ def test_own_async_http_client_is_used_and_not_closed(httpx_mock: HTTPXMock) -> 
 
 
 def test_own_client_closes_its_pool() -> None:
-    client = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
-    client.close()
+    import asyncio
+
+    with bandwidth.client("messaging", "u-user", "t-token", "s-secret") as client:
+        assert not client._http.is_closed
     assert client._http.is_closed
+
+    async def run() -> bandwidth.AsyncClient:
+        async with bandwidth.async_client("messaging", "u-user", "t-token", "s-secret") as aclient:
+            assert not aclient._http.is_closed
+        return aclient
+
+    assert asyncio.run(run())._http.is_closed
 
 
 def test_default_timeout_is_bounded(httpx_mock: HTTPXMock, api: Api) -> None:
