@@ -46,8 +46,9 @@ def main() -> None:
             messaging_api = bandwidth.client("messaging")
         else:
             print(f"Using the local stand-in of the API at {running.url}")
-            os.environ["BANDWIDTH_API_ENDPOINT"] = running.url
-            messaging_api = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
+            messaging_api = bandwidth.client(
+                "messaging", "u-user", "t-token", "s-secret", api_endpoint=running.url
+            )
         with messaging_api:
             print("\n# Send Text Message")
             message_id = messaging_api.send_message(from_=sender, to=receiver, text="SMS message")

@@ -481,3 +481,16 @@ def test_list_limit_stops_early(httpx_mock: HTTPXMock, api: Api) -> None:
     )
     assert [m["id"] for m in api("list_messages", limit=2)] == ["m-1", "m-2"]
     assert len(httpx_mock.get_requests()) == 1
+
+
+def test_client_options_type_lists_every_option_of_the_clients() -> None:
+    import inspect
+    from typing import get_type_hints
+
+    for cls in (bandwidth.Client, bandwidth.AsyncClient):
+        keywords = {
+            name
+            for name, p in inspect.signature(cls).parameters.items()
+            if p.kind is p.KEYWORD_ONLY
+        } - {"http_client"}
+        assert keywords == set(get_type_hints(bandwidth.ClientOptions))

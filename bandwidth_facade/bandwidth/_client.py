@@ -19,6 +19,7 @@ from ._bulk import BulkRun
 from ._config import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, check_count
 from ._core import Core, Done, Flow, Listing, Sleep, resume
 from ._exceptions import BandwidthError
+from ._retry import DEFAULT_MAX_RETRIES
 from ._types import Message, SendResult
 
 __all__ = ["AsyncClient", "Client"]
@@ -65,7 +66,7 @@ class _Shell(Generic[HttpT]):
         api_endpoint: str | None = None,
         api_version: str = "v1",
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = 2,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         max_messages_per_second: float | None = None,
         bulk_concurrency: int | None = None,
         allow_insecure_http: bool = False,
