@@ -11,6 +11,11 @@ from ._exceptions import InvalidTypeError, InvalidValueError
 __all__ = ["RateLimiter"]
 
 
+def _now() -> float:
+    """The limiter's clock (a module function, so tests can freeze it)."""
+    return time.monotonic()
+
+
 class RateLimiter:
     """Spaces sends so that, over time, no more than ``per_second`` messages go out.
 
@@ -20,7 +25,7 @@ class RateLimiter:
     ``n / per_second`` seconds on, so a bulk request counts as its number of messages.
     """
 
-    def __init__(self, per_second: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, per_second: float, clock: Callable[[], float] | None = None) -> None:
         if isinstance(per_second, bool) or not isinstance(per_second, int | float):
             raise InvalidTypeError(
                 f"max_messages_per_second must be a number, not {type(per_second).__name__}"
@@ -30,7 +35,7 @@ class RateLimiter:
                 f"max_messages_per_second must be more than 0, not {per_second}"
             )
         self.per_second = float(per_second)
-        self._clock = clock
+        self._clock = clock if clock is not None else _now
         self._lock = threading.Lock()
         self._next_free = 0.0
 
