@@ -8,7 +8,6 @@ from typing import Any
 import bandwidth
 import httpx
 import pytest
-from bandwidth import _client
 
 BASE = "https://api.catapult.inetwork.com/v1/users/u-user/messages"
 AUTH = "Basic " + base64.b64encode(b"t-token:s-secret").decode()
@@ -63,19 +62,6 @@ def make_api(request: pytest.FixtureRequest) -> Iterator[Callable[..., Api]]:
 @pytest.fixture
 def api(make_api: Callable[..., Api]) -> Api:
     return make_api()
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Records retry waits instead of waiting."""
-    waited: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_client, "_sleep", waited.append)
-    monkeypatch.setattr(_client, "_async_sleep", async_sleep)
-    return waited
 
 
 def error_body(category: str, code: str, message: str) -> dict[str, Any]:

@@ -23,23 +23,9 @@ def items(n: int) -> list[dict[str, Any]]:
 def fake_api(kind: str, fake: FakeMessagingAPI, **options: Any) -> Any:
     """A client of ``kind`` wired to ``fake``; returns a function calling its methods."""
     if kind == "sync":
-        client: Any = bandwidth.client(
-            "messaging",
-            "u-user",
-            "t-token",
-            "s-secret",
-            http_client=httpx.Client(transport=fake.transport()),
-            **options,
-        )
+        client: Any = fake.client(**options)
         return lambda method, *a, **k: getattr(client, method)(*a, **k)
-    aclient: Any = bandwidth.async_client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.AsyncClient(transport=fake.transport()),
-        **options,
-    )
+    aclient: Any = fake.async_client(**options)
     return lambda method, *a, **k: asyncio.run(getattr(aclient, method)(*a, **k))
 
 
@@ -86,13 +72,9 @@ def test_a_failing_middle_request_marks_only_its_items(kind: str) -> None:
 
 
 @KINDS
-def test_a_rate_refused_request_is_not_sent_and_retried(kind: str, monkeypatch: Any) -> None:
-    monkeypatch.setattr("bandwidth._client._sleep", lambda s: None)
-
-    async def no_wait(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr("bandwidth._client._async_sleep", no_wait)
+def test_a_rate_refused_request_is_not_sent_and_retried(
+    kind: str, bandwidth_waits: list[float]
+) -> None:
     fake = FakeMessagingAPI()
     fake.inject(
         Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=3)
@@ -107,7 +89,9 @@ def test_a_rate_refused_request_is_not_sent_and_retried(kind: str, monkeypatch: 
 
 @KINDS
 def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
-    fake = FakeMessagingAPI(api_secret="other")
+    fake = FakeMessagingAPI()
+    denied = {"category": "authorization", "code": "user-access-denied", "message": "Denied"}
+    fake.inject(Fault(status=401, body=denied, times=3))  # as many as there are requests
     results = fake_api(kind, fake, bulk_concurrency=1)("send_messages", items(120))
     assert len(fake.requests) == 1
     assert [r["result"] for r in results] == ["error"] * 120
@@ -197,14 +181,10 @@ def test_rate_limiter_spaces_messages_with_a_fake_clock() -> None:
 
 
 @KINDS
-def test_rate_limit_applies_to_every_send(kind: str, monkeypatch: Any) -> None:
-    waited: list[float] = []
-
-    async def async_wait(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr("bandwidth._client._sleep", waited.append)
-    monkeypatch.setattr("bandwidth._client._async_sleep", async_wait)
+def test_rate_limit_applies_to_every_send(
+    kind: str, monkeypatch: Any, bandwidth_waits: list[float]
+) -> None:
+    waited = bandwidth_waits
     monkeypatch.setattr("bandwidth._ratelimit._now", lambda: 1000.0)  # time stands still
     fake = FakeMessagingAPI()
     call = fake_api(kind, fake, max_messages_per_second=1)
@@ -241,13 +221,7 @@ def test_rate_limiter_is_shared_by_threads() -> None:
 
 def test_one_client_shared_by_eight_threads() -> None:
     fake = FakeMessagingAPI()
-    client = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-    )
+    client = fake.client()
     errors: list[BaseException] = []
     sent_ids: list[str] = []
     lock = threading.Lock()

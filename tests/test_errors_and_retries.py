@@ -99,7 +99,7 @@ def test_error_details_are_kept(httpx_mock: HTTPXMock, api: Api) -> None:
     }
 
 
-def test_html_502_on_a_read(httpx_mock: HTTPXMock, api: Api, sleeps: list[float]) -> None:
+def test_html_502_on_a_read(httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]) -> None:
     httpx_mock.add_response(
         status_code=502, html="<html><h1>Bad Gateway</h1></html>", is_reusable=True
     )
@@ -111,7 +111,7 @@ def test_html_502_on_a_read(httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
     assert "Bad Gateway" in error.message
     assert str(error).startswith("Error 502: Bad Gateway (HTTP 502)")
     assert len(httpx_mock.get_requests()) == 3  # a read is retried: 1 + max_retries
-    assert len(sleeps) == 2
+    assert len(bandwidth_waits) == 2
 
 
 def test_status_outside_the_usual_list(httpx_mock: HTTPXMock, make_api: Any) -> None:
@@ -157,7 +157,7 @@ def test_malformed_list_page(httpx_mock: HTTPXMock, api: Api) -> None:
 
 
 def test_send_is_not_retried_after_a_500(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_response(status_code=500, json=error_body("", "internal", "oops"))
     with pytest.raises(bandwidth.ServerError) as caught:
@@ -165,7 +165,7 @@ def test_send_is_not_retried_after_a_500(
     assert caught.value.may_have_been_sent is True
     assert caught.value.request_body["text"] == "SMS message"
     assert len(httpx_mock.get_requests()) == 1
-    assert sleeps == []
+    assert bandwidth_waits == []
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_send_is_not_retried_after_a_500(
     ],
 )
 def test_send_is_not_retried_once_the_body_may_have_gone(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], exc: Exception
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float], exc: Exception
 ) -> None:
     httpx_mock.add_exception(exc)
     with pytest.raises(bandwidth.APIConnectionError, match="may have been sent") as caught:
@@ -197,19 +197,19 @@ def test_send_is_not_retried_once_the_body_may_have_gone(
 
 
 def test_send_is_retried_when_the_connection_never_opened(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_exception(httpx.ConnectError("refused"))
     httpx_mock.add_exception(httpx.ConnectTimeout("slow"))
     httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
     assert api("send_message", **SEND) == "m-1"
     assert len(httpx_mock.get_requests()) == 3
-    assert len(sleeps) == 2
-    assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0  # noqa: PT018 - backoff
+    assert len(bandwidth_waits) == 2
+    assert 0.375 <= bandwidth_waits[0] <= 0.5 and 0.75 <= bandwidth_waits[1] <= 1.0  # noqa: PT018 - backoff
 
 
 def test_connection_failures_exhaust_retries(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_exception(httpx.ConnectError("refused"), is_reusable=True)
     with pytest.raises(bandwidth.APIConnectionError, match="was not sent") as caught:
@@ -226,19 +226,19 @@ def test_connection_failures_exhaust_retries(
     ],
 )
 def test_send_is_retried_after_a_rate_refusal(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], status: int, body: dict[str, Any]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float], status: int, body: dict[str, Any]
 ) -> None:
     httpx_mock.add_response(status_code=status, json=body, headers={"Retry-After": "3"})
     httpx_mock.add_response(status_code=status, json=body)
     httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-9"})
     assert api("send_message", **SEND) == "m-9"
     assert len(httpx_mock.get_requests()) == 3
-    assert sleeps[0] == 3.0  # Retry-After honoured
-    assert sleeps[1] < 3.0
+    assert bandwidth_waits[0] == 3.0  # Retry-After honoured
+    assert bandwidth_waits[1] < 3.0
 
 
 def test_rate_refusals_exhaust_retries(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_response(
         status_code=429, json=error_body("limit", "x", "slow"), is_reusable=True
@@ -250,7 +250,7 @@ def test_rate_refusals_exhaust_retries(
 
 
 def test_max_retries_zero_turns_retries_off(
-    httpx_mock: HTTPXMock, make_api: Any, sleeps: list[float]
+    httpx_mock: HTTPXMock, make_api: Any, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_response(status_code=503)
     with pytest.raises(bandwidth.ServerError):
@@ -260,7 +260,7 @@ def test_max_retries_zero_turns_retries_off(
 
 @pytest.mark.parametrize("status", [500, 503, 429])
 def test_reads_and_redaction_are_retried(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], status: int
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float], status: int
 ) -> None:
     httpx_mock.add_response(status_code=status)
     httpx_mock.add_response(status_code=status)
@@ -273,7 +273,7 @@ def test_reads_and_redaction_are_retried(
 
 
 def test_retries_are_logged_without_text_or_auth(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float], caplog: pytest.LogCaptureFixture
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float], caplog: pytest.LogCaptureFixture
 ) -> None:
     httpx_mock.add_response(status_code=429, json=error_body("limit", "rate", "slow"))
     httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
@@ -326,7 +326,7 @@ def test_link_to_another_origin_is_refused(httpx_mock: HTTPXMock, api: Api, next
 
 
 def test_secret_absent_from_tracebacks_with_locals(
-    httpx_mock: HTTPXMock, api: Api, sleeps: list[float]
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
 ) -> None:
     import traceback
 

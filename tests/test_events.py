@@ -148,13 +148,7 @@ def test_receipts_move_state_and_go_to_the_callback() -> None:
         return httpx.Response(next(statuses))
 
     fake = FakeMessagingAPI(callback_client=httpx.Client(transport=httpx.MockTransport(app)))
-    client = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-    )
+    client = fake.client()
     message_id = client.send_message(
         "+1",
         "+2",
@@ -182,13 +176,7 @@ def test_no_receipt_unless_requested() -> None:
     fake = FakeMessagingAPI(
         callback_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200)))
     )
-    client = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-    )
+    client = fake.client()
     quiet = client.send_message("+1", "+2", "hi", callback_url="https://app.example/cb")
     errors_only = client.send_message(
         "+1", "+2", "hi", callback_url="https://app.example/cb", receipt_requested="error"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 import bandwidth
 import httpx
@@ -116,13 +115,7 @@ def test_fake_filters_sorts_and_pages(fake: FakeMessagingAPI) -> None:
     fake.add_message(
         from_="+2", to="+1", text="out", direction="out", state="sent", time="2024-01-03T12:00:00Z"
     )
-    api = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-    )
+    api = fake.client()
     newest = [m["text"] for m in api.list_messages(direction="in", size=2)]
     assert newest == ["in 5", "in 4", "in 3", "in 2", "in 1"]
     oldest = [m["text"] for m in api.list_messages(direction="in", sort_order="asc", size=2)]
@@ -138,13 +131,7 @@ def test_fake_filters_sorts_and_pages(fake: FakeMessagingAPI) -> None:
 
 def test_fault_with_effect_reproduces_a_lost_answer(fake: FakeMessagingAPI) -> None:
     fake.inject(Fault(drop=True, apply=True, method="POST"))
-    api = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-    )
+    api = fake.client()
     with pytest.raises(bandwidth.APIConnectionError) as caught:
         api.send_message("+1", "+2", "hello")
     assert caught.value.may_have_been_sent is True
@@ -179,19 +166,8 @@ def test_serve_from_the_command_line() -> None:
         process.wait(timeout=10)
 
 
-def sdk_on(fake: FakeMessagingAPI, **options: Any) -> bandwidth.Client:
-    return bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        http_client=httpx.Client(transport=fake.transport()),
-        **options,
-    )
-
-
 def test_fault_kinds(fake: FakeMessagingAPI, bandwidth_waits: list[float]) -> None:
-    api = sdk_on(fake)
+    api = fake.client()
     fake.inject(Fault.rate_limited(retry_after=3, times=2))
     assert api.send_message("+1", "+2", "after two refusals").startswith("m-")
     assert bandwidth_waits == [3.0, 3.0]
@@ -217,7 +193,7 @@ def test_fault_kinds(fake: FakeMessagingAPI, bandwidth_waits: list[float]) -> No
 
 
 def test_slow_answer_becomes_a_timeout_without_waiting(fake: FakeMessagingAPI) -> None:
-    api = sdk_on(fake, timeout=2.0)
+    api = fake.client(timeout=2.0)
     fake.inject(Fault.slow(30.0, method="POST"))  # accepted, but the answer comes too late
     with pytest.raises(bandwidth.APITimeoutError) as caught:
         api.send_message("+1", "+2", "slow")

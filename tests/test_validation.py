@@ -6,7 +6,6 @@ import asyncio
 from typing import Any
 
 import bandwidth
-import httpx
 import pytest
 from bandwidth.testing import FakeMessagingAPI
 from hypothesis import HealthCheck, given, settings
@@ -196,22 +195,8 @@ DOCUMENTED = (
 
 def fake_client() -> tuple[FakeMessagingAPI, bandwidth.Client, bandwidth.AsyncClient]:
     fake = FakeMessagingAPI()
-    sync = bandwidth.client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        max_retries=0,
-        http_client=httpx.Client(transport=fake.transport()),
-    )
-    async_ = bandwidth.async_client(
-        "messaging",
-        "u-user",
-        "t-token",
-        "s-secret",
-        max_retries=0,
-        http_client=httpx.AsyncClient(transport=fake.transport()),
-    )
+    sync = fake.client(max_retries=0)
+    async_ = fake.async_client(max_retries=0)
     return fake, sync, async_
 
 

@@ -17,11 +17,14 @@ import string
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Final, cast
+from typing import Any, Final, Unpack, cast
 
 import attrs
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCHEMA
+
+import bandwidth
+from bandwidth import ClientOptions
 
 __all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 
@@ -175,6 +178,8 @@ class FakeMessagingAPI:
         """``callback_client`` delivers events to callback URLs (give one with a test transport,
         or leave it to a plain client for URLs on loopback); ``base_url`` makes ``messageUri``."""
         self.user_id = user_id
+        self.api_token = api_token
+        self._api_secret = api_secret
         self.base_url = base_url
         self.callback_client = callback_client
         self.callbacks: list[Callback] = []
@@ -331,6 +336,20 @@ class FakeMessagingAPI:
     def transport(self) -> httpx.MockTransport:
         """An httpx transport (sync and async) that answers from this fake, without sockets."""
         return httpx.MockTransport(self.handle)
+
+    def client(self, **options: Unpack[ClientOptions]) -> bandwidth.Client:
+        """A ``bandwidth.Client`` of this fake's account that talks to it without sockets."""
+        http = httpx.Client(transport=self.transport())
+        return bandwidth.Client(
+            self.user_id, self.api_token, self._api_secret, http_client=http, **options
+        )
+
+    def async_client(self, **options: Unpack[ClientOptions]) -> bandwidth.AsyncClient:
+        """A ``bandwidth.AsyncClient`` of this fake's account, without sockets."""
+        http = httpx.AsyncClient(transport=self.transport())
+        return bandwidth.AsyncClient(
+            self.user_id, self.api_token, self._api_secret, http_client=http, **options
+        )
 
     # -- the API ----------------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 import bandwidth
@@ -51,10 +50,7 @@ def bandwidth_client(
     bandwidth_fake: FakeMessagingAPI, bandwidth_waits: list[float]
 ) -> Iterator[bandwidth.Client]:
     """A ``bandwidth.Client`` wired to ``bandwidth_fake`` through an in-process transport."""
-    with (
-        httpx.Client(transport=bandwidth_fake.transport()) as http,
-        bandwidth.client("messaging", USER_ID, API_TOKEN, API_SECRET, http_client=http) as client,
-    ):
+    with bandwidth_fake.client() as client:
         yield client
 
 
@@ -63,8 +59,7 @@ def bandwidth_async_client(
     bandwidth_fake: FakeMessagingAPI, bandwidth_waits: list[float]
 ) -> bandwidth.AsyncClient:
     """A ``bandwidth.AsyncClient`` wired to ``bandwidth_fake`` (no sockets, nothing to close)."""
-    http = httpx.AsyncClient(transport=bandwidth_fake.transport())
-    return bandwidth.async_client("messaging", USER_ID, API_TOKEN, API_SECRET, http_client=http)
+    return bandwidth_fake.async_client()
 
 
 @pytest.fixture
