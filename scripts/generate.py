@@ -3,8 +3,9 @@
 Three steps, all driven by the spec and the pinned tools of the dev environment:
 
 1. openapi-python-client writes the low-level client (``bandwidth_messaging_api``) with the
-   settings in ``spec/openapi-python-client.yaml`` and the few templates in ``spec/templates/``
-   that replace the generator's own.
+   settings in ``spec/openapi-python-client.yaml``, the project's template in
+   ``spec/templates/``, and three of the generator's templates patched in one place each
+   (``TEMPLATE_PATCHES``: statuses outside ``HTTPStatus``, and a default timeout).
 2. This script adds ``typed_dicts.py``: the ``TypedDict``s, ``Literal`` enums, wire/snake_case key
    maps and request constraints that the facade and its users type-check against.
 3. The pinned ruff formats the result with ``--isolated``, so no lint setting of the surrounding
@@ -262,9 +263,69 @@ def _check_identifiers(spec: dict[str, Any]) -> None:
             raise SystemExit(f"schema name {name!r} cannot be a Python name")
 
 
+STATUS_OF = '''def status_of(code: int) -> HTTPStatus | int:
+    """The status as an ``HTTPStatus`` when Python knows it, else the number (a proxy's 520)."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
+'''
+
+# The generator's own templates, each changed in one place. They are derived from the pinned
+# generator at every run instead of being copied here, so an upgrade of the generator keeps its
+# templates; a change that no longer applies stops the run rather than going unnoticed.
+TEMPLATE_PATCHES: dict[str, list[tuple[str, str]]] = {
+    # A status outside http.HTTPStatus (a proxy's 520) raised ValueError in every operation.
+    "endpoint_module.py.jinja": [
+        (
+            "from ...types import Response, UNSET\n",
+            "from ...types import Response, UNSET, status_of\n",
+        ),
+        (
+            "status_code=HTTPStatus(response.status_code),",
+            "status_code=status_of(response.status_code),",
+        ),
+    ],
+    "types.py.jinja": [
+        ("    status_code: HTTPStatus\n", "    status_code: HTTPStatus | int\n"),
+        ('__all__ = ["UNSET",', STATUS_OF + '__all__ = ["status_of", "UNSET",'),
+    ],
+    # No timeout by default let a request wait forever.
+    "client.py.jinja": [
+        (
+            '_timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")',
+            "_timeout: httpx.Timeout | None = field(factory=lambda: httpx.Timeout(30.0, "
+            'connect=5.0), kw_only=True, alias="timeout")',
+        ),
+    ],
+}
+
+
+def _templates(into: Path) -> Path:
+    """The project's templates (``spec/templates``) and the patched ones, in one folder."""
+    import openapi_python_client
+
+    shutil.copytree(TEMPLATES, into)
+    upstream = Path(openapi_python_client.__file__).parent / "templates"
+    for name, patches in TEMPLATE_PATCHES.items():
+        text = (upstream / name).read_text(encoding="utf-8")
+        for old, new in patches:
+            if text.count(old) != 1:
+                raise SystemExit(
+                    f"{name}: the generator's template changed; revisit the patch of "
+                    f"{old.strip()!r} in scripts/generate.py"
+                )
+            text = text.replace(old, new)
+        (into / name).write_text(text, encoding="utf-8")
+    return into
+
+
 def build(destination: Path) -> None:
     tools = Path(sys.executable).parent
     package_dir = destination / PACKAGE
+    templates = _templates(destination.parent / "templates")
     subprocess.run(  # noqa: S603 - fixed argv of pinned tools
         [
             str(tools / "openapi-python-client"),
@@ -274,7 +335,7 @@ def build(destination: Path) -> None:
             "--config",
             str(CONFIG),
             "--custom-template-path",
-            str(TEMPLATES),
+            str(templates),
             "--meta",
             "none",
             "--output-path",
