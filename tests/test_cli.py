@@ -130,11 +130,18 @@ def test_bulk_file_with_a_failing_line_then_a_rerun(server: FakeServer, tmp_path
     assert "2 accepted, 1 not accepted, 0 skipped" in first.stderr
     assert "line 3: Error blank-property" in first.stderr
     rows = [json.loads(line) for line in results.read_text().splitlines()]
+    # Each line is journaled as "unknown" before its request goes, then with its outcome.
     assert [(r["line"], r["result"]) for r in rows] == [
+        (2, "unknown"),
+        (3, "unknown"),
+        (5, "unknown"),
         (2, "accepted"),
         (3, "error"),
         (5, "accepted"),
     ]
+    assert rows[3]["id"] == server.fake.sent[0]["id"]
+    assert rows[4]["may_have_been_sent"] is False
+    assert rows[0]["sent_at"] == rows[3]["sent_at"]
     assert server.fake.sent[1]["media"] == ["https://cat.com/c.png"]
     assert server.fake.sent[1]["text"] == "Order 3, with\na picture"
 
@@ -167,9 +174,14 @@ def test_bulk_json_lines_through_python_m(server: FakeServer, tmp_path: Path) ->
     )
     done = run(server, "send-bulk", str(items), "--concurrency", "3", module=True)
     assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["line"] for r in rows] == list(range(1, 121))
-    assert {r["result"] for r in rows} == {"accepted"}
+    assert "120 accepted, 0 not accepted, 0 skipped" in done.stderr
+    journal = tmp_path / "items.jsonl.results.jsonl"  # the default, beside the input
+    final = {}
+    for line in journal.read_text().splitlines():
+        row = json.loads(line)
+        final[row["line"]] = row
+    assert sorted(final) == list(range(1, 121))
+    assert {r["result"] for r in final.values()} == {"accepted"}
     assert len(server.fake.sent) == 120
     assert server.fake.sent[0]["callbackUrl"] == "https://app.example/cb"
 

@@ -291,6 +291,7 @@ def test_bulk_send_with_accepted_and_error_results(httpx_mock: HTTPXMock, api: A
             "callback_url": "https://example.test/cb",
         },
     ]
+    before = dt.datetime.now(dt.UTC)
     results = api("send_messages", items)
     request = httpx_mock.get_request()
     assert request is not None
@@ -304,17 +305,25 @@ def test_bulk_send_with_accepted_and_error_results(httpx_mock: HTTPXMock, api: A
             "callbackUrl": "https://example.test/cb",
         },
     ]
+    sent_at = results[0]["sent_at"]  # when the request went, as the API writes times
+    assert sent_at.endswith("Z")
+    sent = dt.datetime.fromisoformat(sent_at.replace("Z", "+00:00"))
+    assert before - dt.timedelta(seconds=1) <= sent <= dt.datetime.now(dt.UTC)
     assert results == [
         {
             "result": "accepted",
             "location": f"{BASE}/m-a",
             "id": "m-a",
             "message": {"from": "+1234567980", "to": "+1234567981", "text": "SMS message"},
+            "index": 0,
+            "sent_at": sent_at,
         },
         {
             "result": "error",
             "error": error,
             "may_have_been_sent": False,
+            "index": 1,
+            "sent_at": sent_at,
             "message": {
                 "from": "+1234567980",
                 "to": "+1234567982",

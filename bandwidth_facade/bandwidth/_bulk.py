@@ -1,10 +1,18 @@
-"""Splitting a bulk send into requests the API accepts, and accounting for each item."""
+"""Bulk sends as a stream: items in, 50 to a request; one result per item out, as requests end.
+
+``BulkStream`` holds everything the sync and async clients share: reading the input lazily,
+checking each item, cutting requests, stopping the rest after an error that refuses them all,
+and telling a ``Recorder`` (a journal) about each request before it is sent and after it ends.
+The clients only perform the requests, so memory is bounded by the requests in flight, not by
+the input.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from ._exceptions import (
     APIConnectionError,
@@ -13,12 +21,13 @@ from ._exceptions import (
     BandwidthMessageAPIException,
     ForbiddenError,
 )
-from ._types import Error, SendMessageItem, SendResult
+from ._types import Error, SendResult
+from ._validation import send_item
 
 if TYPE_CHECKING:
     from ._core import Flow
 
-__all__ = ["MAX_BULK", "BulkRun", "Progress", "chunks", "failed_results", "stops_the_rest"]
+__all__ = ["MAX_BULK", "Batch", "BulkStream", "Progress", "Recorder", "error_detail", "utc_now"]
 
 MAX_BULK = 50
 """The API refuses a bulk request of more items than this (``multi-message-limit``)."""
@@ -27,101 +36,165 @@ Progress: TypeAlias = Callable[[int, int], object]
 """Called with (items done, items total) after each request of a bulk send."""
 
 
-def chunks(items: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
-    for start in range(0, len(items), MAX_BULK):
-        yield items[start : start + MAX_BULK]
+def utc_now() -> str:
+    """The current time as the API writes times, to the millisecond."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def stops_the_rest(error: BandwidthError) -> bool:
+class Batch:
+    """The items of one request, with the keys that identify them to the caller."""
+
+    __slots__ = ("items", "keys", "sent_at")
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.items: list[dict[str, object]] = []
+        self.sent_at = ""
+
+
+class Recorder(Protocol):
+    """What a durable record of a bulk send is told (``bandwidth.Journal`` is one).
+
+    ``sending`` is called before the batch's request is sent and must have made its record
+    durable when it returns; ``finished`` is called with each batch's results before they
+    are handed to the caller. Either may be called from a worker thread, never concurrently.
+    """
+
+    def sending(self, batch: Batch) -> None: ...
+
+    def finished(self, results: list[SendResult]) -> None: ...
+
+
+def error_detail(error: BandwidthError) -> Error:
+    """The ``error`` of an item whose request failed as a whole."""
+    if isinstance(error, BandwidthMessageAPIException):
+        detail = Error(code=error.code, message=error.message, details=error.details)
+        if error.category is not None:
+            detail["category"] = error.category
+        return detail
+    # Not from the API: the connection failed, or the SDK's own checks refused the item.
+    category = "connection" if isinstance(error, APIConnectionError) else "bad-request"
+    return Error(category=category, code=type(error).__name__, message=str(error))
+
+
+def _stops_the_rest(error: BandwidthError) -> bool:
     """Whether ``error`` would refuse every later request too (bad credentials, no credit)."""
     return isinstance(error, AuthenticationError) or (
         isinstance(error, ForbiddenError) and error.category == "credit"
     )
 
 
-def failed_results(
-    items: list[dict[str, object]], error: BandwidthError, *, attempted: bool = True
-) -> list[SendResult]:
-    """One error result per item of a request that failed as a whole.
+class BulkStream:
+    """One streaming bulk send: the input, cut into requests, and the accounting of results.
 
-    ``attempted=False`` marks items never sent because an earlier request's error made it
-    pointless; they certainly did not go out.
-    """
-    if isinstance(error, BandwidthMessageAPIException):
-        detail = Error(code=error.code, message=error.message, details=error.details)
-        if error.category is not None:
-            detail["category"] = error.category
-    else:
-        detail = Error(category="connection", code=type(error).__name__, message=str(error))
-    in_doubt = (
-        attempted
-        and isinstance(error, APIConnectionError | BandwidthMessageAPIException)
-        and error.may_have_been_sent
-    )
-    return [
-        SendResult(
-            result="error",
-            error=detail,
-            message=_as_item(item),
-            may_have_been_sent=in_doubt,
-            exception=error,
-        )
-        for item in items
-    ]
-
-
-def _as_item(item: dict[str, object]) -> SendMessageItem:
-    return item  # type: ignore[return-value]  # checked against the spec by _validation
-
-
-class BulkRun:
-    """One ``send_messages`` call: its requests and the bookkeeping of their results.
-
-    Shared by the sync and async clients, which only drive the requests' flows. Requests may
-    finish in any order (threads or tasks send them concurrently); results are kept by request
-    index, so the caller gets one result per item in the input order.
+    ``pairs`` yields ``(key, item)``; each result carries its item's key as ``index``. With
+    ``check=True`` each item is checked as it is read: an invalid one is never sent and gets
+    an error result (``may_have_been_sent`` ``False``) while the others go on.
     """
 
     def __init__(
         self,
-        items: list[dict[str, object]],
-        on_progress: Progress | None,
-        concurrency: int | None,
+        pairs: Iterable[tuple[int, object]],
         make_flow: Callable[[list[dict[str, object]]], Flow[list[SendResult]]],
+        *,
+        check: bool = True,
+        recorder: Recorder | None = None,
     ) -> None:
-        self.batches = list(chunks(items))
-        self.concurrency = concurrency
+        self._pairs = iter(pairs)
         self._make_flow = make_flow
-        self._results: list[list[SendResult]] = [[] for _ in self.batches]
-        self._on_progress = on_progress
-        self._done = 0
-        self._total = len(items)
+        self._check = check
+        self._recorder = recorder
+        self._invalid: list[SendResult] = []
         self._lock = threading.Lock()
         self.stopped_by: BandwidthError | None = None
 
-    def flow(self, index: int) -> Flow[list[SendResult]] | None:
-        """The flow sending request ``index``, or ``None`` when an earlier error made it
-        pointless (its items are then accounted as not sent)."""
-        stopped_by = self.stopped_by
-        if stopped_by is None:
-            return self._make_flow(self.batches[index])
-        self._record(index, failed_results(self.batches[index], stopped_by, attempted=False))
-        return None
+    def next_batch(self) -> Batch | None:
+        """The next request's items, or ``None`` when the input is used up. Items found
+        invalid on the way wait in ``take_invalid()``."""
+        batch = Batch()
+        for key, raw in self._pairs:
+            if not self._check:
+                item = raw
+            else:
+                try:
+                    item = send_item(raw, key)
+                except BandwidthError as error:
+                    self._invalid.append(self._failed_one(key, raw, error, attempted=False))
+                    continue
+            batch.keys.append(key)
+            batch.items.append(item)  # type: ignore[arg-type]  # checked, or given checked
+            if len(batch.items) == MAX_BULK:
+                break
+        return batch if batch.items else None
 
-    def succeeded(self, index: int, results: list[SendResult]) -> None:
-        self._record(index, results)
+    def take_invalid(self) -> list[SendResult]:
+        """Results of the items found invalid since the last call, recorded."""
+        if not self._invalid:
+            return []
+        results, self._invalid = self._invalid, []
+        return self._record(results)
 
-    def failed(self, index: int, error: BandwidthError) -> None:
-        if stops_the_rest(error):
+    def start(self, batch: Batch) -> Flow[list[SendResult]] | None:
+        """The flow sending ``batch``, its record made first; ``None`` when an earlier error
+        refuses it anyway (then ``refused`` gives its results)."""
+        if self.stopped_by is not None:
+            return None
+        batch.sent_at = utc_now()
+        if self._recorder is not None:
+            with self._lock:
+                self._recorder.sending(batch)
+        return self._make_flow(batch.items)
+
+    def succeeded(self, batch: Batch, results: list[SendResult]) -> list[SendResult]:
+        for key, result in zip(batch.keys, results, strict=True):
+            result["index"] = key
+            result["sent_at"] = batch.sent_at
+        return self._record(results)
+
+    def failed(self, batch: Batch, error: BandwidthError) -> list[SendResult]:
+        if _stops_the_rest(error):
             self.stopped_by = error
-        self._record(index, failed_results(self.batches[index], error))
+        return self._record(
+            [
+                self._failed_one(key, item, error, attempted=True, sent_at=batch.sent_at)
+                for key, item in zip(batch.keys, batch.items, strict=True)
+            ]
+        )
 
-    def results(self) -> list[SendResult]:
-        return [result for batch in self._results for result in batch]
+    def refused(self, batch: Batch) -> list[SendResult]:
+        """Results of a batch not sent because an earlier error refuses every request."""
+        assert self.stopped_by is not None
+        error = self.stopped_by
+        return self._record(
+            [
+                self._failed_one(key, item, error, attempted=False)
+                for key, item in zip(batch.keys, batch.items, strict=True)
+            ]
+        )
 
-    def _record(self, index: int, results: list[SendResult]) -> None:
-        with self._lock:  # progress is reported in order of completion, one call at a time
-            self._results[index] = results
-            self._done += len(results)
-            if self._on_progress is not None:
-                self._on_progress(self._done, self._total)
+    @staticmethod
+    def _failed_one(
+        key: int, item: object, error: BandwidthError, *, attempted: bool, sent_at: str = ""
+    ) -> SendResult:
+        in_doubt = (
+            attempted
+            and isinstance(error, APIConnectionError | BandwidthMessageAPIException)
+            and error.may_have_been_sent
+        )
+        result = SendResult(
+            result="error",
+            error=error_detail(error),
+            message=item,  # type: ignore[typeddict-item]  # as given, even when invalid
+            may_have_been_sent=in_doubt,
+            exception=error,
+            index=key,
+        )
+        if sent_at:
+            result["sent_at"] = sent_at
+        return result
+
+    def _record(self, results: list[SendResult]) -> list[SendResult]:
+        if self._recorder is not None:
+            with self._lock:
+                self._recorder.finished(results)
+        return results

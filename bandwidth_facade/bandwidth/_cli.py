@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn, Self, cast
 
 try:
     import click
@@ -21,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how the package was install
 
 import bandwidth
 
+from ._config import check_count
 from ._exceptions import (
     APIConnectionError,
     BandwidthError,
@@ -28,13 +32,15 @@ from ._exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+from ._reconcile import DEFAULT_SETTLE
 from ._types import SendMessageItem, SendResult
 from ._validation import send_item
 
 __all__ = ["main"]
 
 _TABLE_COLUMNS = ("id", "time", "direction", "from", "to", "state", "delivery_state", "text")
-_NOT_SENT_EXIT, _FAILED_EXIT = 2, 1
+_NOT_SENT_EXIT, _FAILED_EXIT, _INTERRUPTED_EXIT = 2, 1, 130
+_PROBLEMS_SHOWN = 20
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -196,8 +202,8 @@ if click is not None:
         "--results",
         "results_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="JSON lines file of results per line; on a rerun with the same file, "
-        "lines already accepted (or possibly sent) are skipped.",
+        help="The run's journal: JSON lines, one record per line of FILE each time its state "
+        "changes, written to disk before the run goes on. [default: FILE.results.jsonl]",
     )
     @click.option(
         "--concurrency",
@@ -206,6 +212,13 @@ if click is not None:
         show_default=True,
         help="Requests of 50 messages in flight at once.",
     )
+    @click.option(
+        "--settle",
+        type=float,
+        default=DEFAULT_SETTLE,
+        show_default=True,
+        help="Seconds the API is given to record a send before its absence counts as proof.",
+    )
     @_client_command
     def send_bulk(
         client: bandwidth.Client,
@@ -213,64 +226,32 @@ if click is not None:
         file: Path,
         results_path: Path | None,
         concurrency: int,
+        settle: float,
     ) -> None:
         """Send every message in FILE: CSV with a header row (from,to,text,media,...; several
         media separated by spaces) or JSON lines (.jsonl), one message a line.
 
-        Results go to --results (JSON lines: line, result, id or error) or stdout. Lines whose
-        message may have been sent are never sent again by a rerun: check them by hand.
+        Every line is checked before anything is sent. Each line's result goes to the
+        journal (--results) before it counts as done, so a run stopped by Ctrl-C, a crash or a
+        kill loses nothing: rerun the same command. A rerun skips the lines accepted, looks up
+        at the API the lines whose message may have been sent, records the ones it finds and
+        sends again only those certainly absent.
+
+        Exit status: 0 every line accepted; 1 some line not accepted, or still unknown;
+        2 bad input or options (nothing sent); 130 stopped by Ctrl-C (rerun to go on).
         """
-        lines = list(_read_items(file))
-        for number, item in lines:  # every line is checked before anything is sent
-            send_item(item, f"{file.name}:{number}")
-        done = _previous_results(results_path, lines)
-        todo = [(number, item) for number, item in lines if number not in done]
-        if done:
-            click.echo(f"skipping {len(done)} line(s) already sent, per {results_path}", err=True)
-        bar = (
-            click.progressbar(length=len(todo), label="sending", file=sys.stderr)
-            if sys.stderr.isatty() and todo
-            else None
-        )
-        progress = [0]
-
-        def on_progress(finished: int, total: int) -> None:
-            if bar is not None:
-                bar.update(finished - progress[0])
-            progress[0] = finished
-
-        results = (
-            client.send_messages(
-                [item for _, item in todo], on_progress=on_progress, concurrency=concurrency
+        if table:
+            raise click.UsageError(
+                "send-bulk reports on stderr and in --results; --table does not apply"
             )
-            if todo
-            else []
-        )
-        if bar is not None:
-            bar.render_finish()
-        rows = [
-            _result_row(number, item, result)
-            for (number, item), result in zip(todo, results, strict=True)
-        ]
-        if results_path is not None:
-            with results_path.open("a", encoding="utf-8") as out:
-                out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        else:
-            _emit_rows(rows, False)
-        failed = [row for row in rows if row["result"] != "accepted"]
-        accepted = len(rows) - len(failed)
-        click.echo(
-            f"{accepted} accepted, {len(failed)} not accepted, {len(done)} skipped", err=True
-        )
-        for row in failed:
-            doubt = " (may have been sent)" if row.get("may_have_been_sent") else ""
-            error = cast(dict[str, Any], row.get("error", {}))
-            click.echo(
-                f"line {row['line']}: Error {error.get('code')}: {error.get('message')}{doubt}",
-                err=True,
-            )
-        if failed:
-            raise SystemExit(_FAILED_EXIT)
+        check_count("concurrency", concurrency)
+        path = results_path or file.with_name(file.name + ".results.jsonl")
+        try:
+            journal = bandwidth.Journal(path)
+        except (OSError, BandwidthError) as error:
+            raise click.UsageError(str(error)) from None
+        with journal, _Interrupts() as interrupts:
+            _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
 
     @cli.command()
     @click.argument("message_id")
@@ -347,23 +328,184 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
             yield number, cast(SendMessageItem, item)
 
 
-def _previous_results(path: Path | None, lines: list[tuple[int, SendMessageItem]]) -> set[int]:
-    """Lines a previous run accepted, or may have sent, for the same message."""
-    if path is None or not path.exists():
-        return set()
-    items = dict(lines)
-    done: set[int] = set()
-    for row in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines())):
-        number = row.get("line")
-        sent = row.get("result") == "accepted" or row.get("may_have_been_sent")
-        if sent and number in items and row.get("item") == items[number]:
-            done.add(number)
-    return done
+class _Interrupts:
+    """Ctrl-C during a bulk send: the first stops it gracefully, the second at once.
+
+    While requests are being sent the first Ctrl-C only sets ``stop``: the run starts no new
+    request, waits for those in flight and records them. Elsewhere (reading, looking up) it
+    raises ``KeyboardInterrupt`` as usual: nothing is in flight there. A second Ctrl-C exits
+    at once; every record already written stands, and the lines then in flight are looked up
+    by the next run.
+    """
+
+    def __init__(self) -> None:
+        self.stop = False
+        self.sending = False
+        self._previous: Any = None
+
+    def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is None:
+            return
+        # Stopped and recorded: the process is ending anyway, and a Ctrl-C landing while the
+        # interpreter shuts down would only turn exit status 130 into a death by signal.
+        signal.signal(signal.SIGINT, signal.SIG_IGN if self.stop else self._previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.stop or not self.sending:
+            if self.stop:
+                sys.stderr.write("\nbandwidth-messaging: stopped at once; rerun to go on\n")
+                sys.stderr.flush()
+                os._exit(_INTERRUPTED_EXIT)
+            raise KeyboardInterrupt
+        self.stop = True
+        sys.stderr.write(
+            "\nbandwidth-messaging: stopping: no new requests; waiting for those in flight "
+            "to be recorded (Ctrl-C again to quit at once)\n"
+        )
+        sys.stderr.flush()
 
 
-def _result_row(number: int, item: SendMessageItem, result: SendResult) -> dict[str, object]:
-    row: dict[str, object] = {"line": number, "result": result["result"], "item": item}
-    for key in ("id", "error", "may_have_been_sent"):
-        if key in result:
-            row[key] = result[key]
-    return row
+class _BulkRun:
+    """One ``send-bulk``: check the file, settle the lines in doubt, send the rest, report."""
+
+    ROUNDS = 3  # send, look up what ended in doubt, send what was absent: then report
+
+    def __init__(
+        self,
+        client: bandwidth.Client,
+        file: Path,
+        journal: bandwidth.Journal,
+        concurrency: int,
+        settle: float,
+        interrupts: _Interrupts,
+    ) -> None:
+        self.client, self.file, self.journal = client, file, journal
+        self.concurrency, self.settle, self.interrupts = concurrency, settle, interrupts
+        self.accepted = self.failed = self.found = self.absent = self.skipped = 0
+        self.problems: list[str] = []
+
+    def run(self) -> None:
+        try:
+            todo = self._check_file()
+        except KeyboardInterrupt:
+            raise SystemExit(_INTERRUPTED_EXIT) from None  # nothing was sent yet
+        if self.journal.damaged:
+            click.echo(
+                f"{self.journal.damaged} unreadable record(s) in {self.journal.path} passed over",
+                err=True,
+            )
+        try:
+            for _ in range(self.ROUNDS):
+                self._reconcile()
+                self._send(todo)
+                if self.interrupts.stop or not self.journal.pending():
+                    break
+                todo = len(self.journal.pending())
+            else:
+                self._reconcile()  # what the last round left in doubt
+        except KeyboardInterrupt:
+            self.interrupts.stop = True
+        self._report()
+
+    def _check_file(self) -> int:
+        """Check every line before anything is sent; count those to send."""
+        todo = 0
+        for number, item in _read_items(self.file):
+            checked = send_item(item, f"{self.file.name}:{number}")
+            todo += self.journal.state(number, checked) not in ("accepted", "unknown")
+        return todo
+
+    def _reconcile(self) -> None:
+        pending = self.journal.pending()
+        if not pending:
+            return
+        click.echo(
+            f"looking up {len(pending)} line(s) whose message may have been sent...", err=True
+        )
+        try:
+            results = self.journal.reconcile(self.client, settle=self.settle)
+        except BandwidthError as error:
+            click.echo(f"bandwidth-messaging: could not look them up: {error}", err=True)
+            return
+        for result in results:
+            if result["result"] == "accepted":
+                self.found += 1
+            elif not result.get("may_have_been_sent"):
+                self.absent += 1
+
+    def _send(self, total: int) -> None:
+        journal = self.journal
+        skipped_before = journal.skipped
+        bar = (
+            click.progressbar(length=total, label="sending", file=sys.stderr)
+            if sys.stderr.isatty() and total
+            else None
+        )
+        results = journal.send(self.client, _read_items(self.file), concurrency=self.concurrency)
+        self.interrupts.sending = True
+        try:
+            for result in results:  # each is on disk before it arrives here
+                if result["result"] == "accepted":
+                    self.accepted += 1
+                else:
+                    self.failed += 1
+                    self._note(result)
+                if bar is not None:
+                    bar.update(1)
+                if self.interrupts.stop:
+                    break
+        finally:
+            results.close()  # waits for the requests in flight, recording them
+            self.interrupts.sending = False
+            if bar is not None:
+                bar.render_finish()
+        self.skipped += journal.skipped - skipped_before
+
+    def _note(self, result: SendResult) -> None:
+        if len(self.problems) < _PROBLEMS_SHOWN:
+            error = result.get("error", {})
+            doubt = (
+                " (may have been sent: looked up next)" if result.get("may_have_been_sent") else ""
+            )
+            self.problems.append(
+                f"line {result['index']}: Error {error.get('code')}: {error.get('message')}{doubt}"
+            )
+
+    def _report(self) -> None:
+        counts = self.journal.counts()
+        summary = f"{self.accepted} accepted, {self.failed} not accepted, {self.skipped} skipped"
+        if self.found or self.absent:
+            summary += f"; looked up: {self.found} found sent, {self.absent} absent and sent again"
+        click.echo(summary, err=True)
+        for problem in self.problems:
+            click.echo(problem, err=True)
+        if self.failed > len(self.problems):
+            click.echo(f"... and more: see {self.journal.path}", err=True)
+        unknown = counts["unknown"]
+        if self.interrupts.stop:
+            click.echo(
+                f"stopped by Ctrl-C: everything sent is recorded in {self.journal.path}; "
+                "rerun the same command to go on",
+                err=True,
+            )
+            raise SystemExit(_INTERRUPTED_EXIT)
+        if unknown:
+            click.echo(
+                f"{unknown} line(s) may have been sent and could not be looked up: they are "
+                f"'unknown' in {self.journal.path} and are not sent again; check them by hand",
+                err=True,
+            )
+        if unknown or self._not_accepted():
+            raise SystemExit(_FAILED_EXIT)
+
+    def _not_accepted(self) -> bool:
+        """Whether some line of the file is not accepted (this run or an earlier one)."""
+        return any(
+            self.journal.state(number, item) != "accepted"
+            for number, item in _read_items(self.file)
+        )

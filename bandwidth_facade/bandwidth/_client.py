@@ -7,17 +7,18 @@ So signatures, documentation, validation and logic cannot drift between the two 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
-from ._bulk import BulkRun
+from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, check_count
-from ._core import Core, Done, Flow, Listing, Sleep, resume
+from ._core import BulkPlan, Core, Done, Flow, Listing, Sleep, TimeoutArg, resume
 from ._exceptions import BandwidthError
 from ._retry import DEFAULT_MAX_RETRIES
 from ._types import Message, SendResult
@@ -118,6 +119,37 @@ class _Shell(Generic[HttpT]):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
 
+    def _journaled(
+        self,
+        pairs: Iterable[tuple[int, object]],
+        recorder: Recorder,
+        concurrency: int | None,
+        timeout: TimeoutArg,
+    ) -> BulkPlan:
+        """A streaming send whose every request is recorded (for ``Journal``)."""
+        workers = None if concurrency is None else check_count("concurrency", concurrency)
+        return BulkPlan(self._core.bulk_stream(pairs, timeout, recorder), workers)
+
+
+def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[SendResult, None, None]:
+    """The results one by one; closing this closes the send (see ``Client._drive``)."""
+    with contextlib.closing(batches):
+        for batch in batches:
+            yield from batch
+
+
+def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendResult]:
+    """``send_messages``' answer: every result, in input order, with progress reported."""
+    results: list[SendResult | None] = [None] * plan.total
+    done = 0
+    for batch in batches:
+        for result in batch:
+            results[result["index"]] = result
+        done += len(batch)
+        if plan.on_progress is not None:
+            plan.on_progress(done, plan.total)
+    return results  # type: ignore[return-value]  # one result per item: none is left None
+
 
 # -- the sync client -------------------------------------------------------------------------
 
@@ -151,30 +183,23 @@ def _sync_pages(
 
 
 def _sync_bulk(
-    bulk: Callable[Concatenate[Core, P], BulkRun],
+    bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[Client, P], list[SendResult]]:
     @functools.wraps(bulk)
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
-        run = bulk(self._core, *args, **kwargs)
+        plan = bulk(self._core, *args, **kwargs)
+        return _in_order(plan, self._drive(plan))
 
-        def send(index: int) -> None:
-            flow = run.flow(index)
-            if flow is not None:
-                try:
-                    run.succeeded(index, self._run(flow))
-                except BandwidthError as error:
-                    run.failed(index, error)
+    return method
 
-        workers = run.concurrency or self._bulk_concurrency or 1
-        if workers == 1 or len(run.batches) == 1:
-            for index in range(len(run.batches)):
-                send(index)
-        else:
-            from concurrent.futures import ThreadPoolExecutor
 
-            with ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk") as pool:
-                list(pool.map(send, range(len(run.batches))))
-        return run.results()
+def _sync_stream(
+    bulk: Callable[Concatenate[Core, P], BulkPlan],
+) -> Callable[Concatenate[Client, P], Iterator[SendResult]]:
+    @functools.wraps(bulk)
+    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[SendResult]:
+        plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
+        return _flatten(self._drive(plan))
 
     return method
 
@@ -207,8 +232,47 @@ class Client(_Shell[httpx.Client]):
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
 
+    def _drive(self, plan: BulkPlan) -> Generator[list[SendResult], None, None]:
+        """Perform a bulk send's requests from worker threads, ``concurrency`` at a time,
+        yielding each request's results as it ends. The calling thread only reads the input
+        and waits, so Ctrl-C reaches it between requests, never inside one."""
+        from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
+        stream = plan.stream
+        workers = plan.concurrency or self._bulk_concurrency or 1
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk")
+        in_flight: set[Future[list[SendResult]]] = set()
+        try:
+            while True:
+                while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
+                    in_flight.add(pool.submit(self._perform, stream, batch))
+                if invalid := stream.take_invalid():
+                    yield invalid
+                if not in_flight:
+                    return
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        finally:
+            # Stopped early (Ctrl-C, an exception, the caller stopped reading): nothing new
+            # starts, and the requests in flight end and are recorded before control returns.
+            wait(in_flight)
+            pool.shutdown(wait=False)
+
+    def _perform(self, stream: BulkStream, batch: Batch) -> list[SendResult]:
+        flow = stream.start(batch)
+        if flow is None:
+            return stream.refused(batch)
+        try:
+            return stream.succeeded(batch, self._run(flow))
+        except BandwidthError as error:
+            return stream.failed(batch, error)
+
     send_message = _sync(Core.send_message)
     send_messages = _sync_bulk(Core.send_messages)
+    iter_send_messages = _sync_stream(Core.iter_send_messages)
+    find_sent = _sync(Core.find_sent)
+    reconcile = _sync(Core.reconcile)
     get_message = _sync(Core.get_message)
     redact_message = _sync(Core.redact_message)
     list_messages = _sync_pages(Core.list_messages)
@@ -260,28 +324,31 @@ def _async_pages(
 
 
 def _async_bulk(
-    bulk: Callable[Concatenate[Core, P], BulkRun],
+    bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, list[SendResult]]]:
     @functools.wraps(bulk)
     async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
-        import asyncio
+        plan = bulk(self._core, *args, **kwargs)
+        return _in_order(plan, [batch async for batch in self._drive(plan)])
 
-        run = bulk(self._core, *args, **kwargs)
-        slots = asyncio.Semaphore(
-            run.concurrency or self._bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
-        )
+    return method
 
-        async def send(index: int) -> None:
-            async with slots:
-                flow = run.flow(index)
-                if flow is not None:
-                    try:
-                        run.succeeded(index, await self._run(flow))
-                    except BandwidthError as error:
-                        run.failed(index, error)
 
-        await asyncio.gather(*(send(index) for index in range(len(run.batches))))
-        return run.results()
+def _async_stream(
+    bulk: Callable[Concatenate[Core, P], BulkPlan],
+) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[SendResult]]:
+    @functools.wraps(bulk)
+    def method(
+        self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs
+    ) -> AsyncIterator[SendResult]:
+        plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
+
+        async def results() -> AsyncIterator[SendResult]:
+            async for batch in self._drive(plan):
+                for result in batch:
+                    yield result
+
+        return results()
 
     return method
 
@@ -313,8 +380,43 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
 
+    async def _drive(self, plan: BulkPlan) -> AsyncIterator[list[SendResult]]:
+        """``Client._drive`` with tasks: ``concurrency`` requests in flight, results as each
+        ends; stopped early, it starts nothing new and waits for the requests in flight."""
+        import asyncio
+
+        stream = plan.stream
+        workers = plan.concurrency or self._bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
+        in_flight: set[asyncio.Task[list[SendResult]]] = set()
+        try:
+            while True:
+                while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
+                    in_flight.add(asyncio.ensure_future(self._perform(stream, batch)))
+                if invalid := stream.take_invalid():
+                    yield invalid
+                if not in_flight:
+                    return
+                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+        finally:
+            if in_flight:
+                await asyncio.wait(in_flight)
+
+    async def _perform(self, stream: BulkStream, batch: Batch) -> list[SendResult]:
+        flow = stream.start(batch)
+        if flow is None:
+            return stream.refused(batch)
+        try:
+            return stream.succeeded(batch, await self._run(flow))
+        except BandwidthError as error:
+            return stream.failed(batch, error)
+
     send_message = _async(Core.send_message)
     send_messages = _async_bulk(Core.send_messages)
+    iter_send_messages = _async_stream(Core.iter_send_messages)
+    find_sent = _async(Core.find_sent)
+    reconcile = _async(Core.reconcile)
     get_message = _async(Core.get_message)
     redact_message = _async(Core.redact_message)
     list_messages = _async_pages(Core.list_messages)

@@ -103,3 +103,11 @@ def check_count(name: str, value: object, minimum: int = 1) -> int:
     if value < minimum:
         raise InvalidValueError(f"{name} must be {minimum} or more, not {value}")
     return value
+
+
+def check_seconds(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidTypeError(f"{name} must be seconds (a number), not {type(value).__name__}")
+    if not value >= 0:
+        raise InvalidValueError(f"{name} must be 0 seconds or more, not {value!r}")
+    return float(value)

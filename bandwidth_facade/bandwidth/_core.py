@@ -12,26 +12,28 @@ Where things happen:
   ``_ratelimit.py``);
 - answers are parsed in ``_parsing.py``, errors classified in ``_errors.py``;
 - settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
-  accounted in ``_bulk.py``.
+  accounted in ``_bulk.py``; messages in doubt are looked up as ``_reconcile.py`` says.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Collection, Generator, Iterable, Mapping, Sequence
 from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
 
-from . import _validation
-from ._bulk import BulkRun, Progress
+from . import _reconcile, _validation
+from ._bulk import BulkStream, Progress, Recorder
 from ._config import (
     Credentials,
     base_url,
     check_count,
     check_credentials,
+    check_seconds,
     check_timeout,
 )
 from ._errors import api_error, connection_error, malformed
@@ -39,6 +41,7 @@ from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
     InvalidTypeError,
+    ReconcileError,
     UnsafeRedirectError,
 )
 from ._keys import snake_case, snake_keys
@@ -59,7 +62,7 @@ from ._types import (
 )
 from ._version import __version__
 
-__all__ = ["Core", "Done", "Flow", "Listing", "Send", "Sleep", "TimeoutArg", "resume"]
+__all__ = ["BulkPlan", "Core", "Done", "Flow", "Listing", "Send", "Sleep", "TimeoutArg", "resume"]
 
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
@@ -331,18 +334,131 @@ class Core:
         timeout: TimeoutArg = None,
         on_progress: Progress | None = None,
         concurrency: int | None = None,
-    ) -> BulkRun:
+    ) -> BulkPlan:
         """Send any number of messages, 50 to a request; return one result per item, in order.
 
         Every item is checked before anything is sent. A request that fails as a whole gives
         each of its items an error result (see ``SendResult``) and the rest still go out,
         unless the error refuses them all (bad credentials, no credit). ``concurrency``
         requests are in flight at once (default: the client's ``bulk_concurrency``).
-        ``on_progress(done, total)`` is called as requests complete.
+        ``on_progress(done, total)`` is called as requests complete. Results are held until
+        the end: for a large or long send, ``iter_send_messages`` streams them instead.
         """
         checked = check_send_items(items)
-        workers = None if concurrency is None else check_count("concurrency", concurrency)
-        return BulkRun(checked, on_progress, workers, lambda batch: self.send_batch(batch, timeout))
+        stream = BulkStream(enumerate(checked), self._batch_flow(timeout), check=False)
+        return BulkPlan(stream, _workers(concurrency), len(checked), on_progress)
+
+    def iter_send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        concurrency: int | None = None,
+    ) -> BulkPlan:
+        """Send messages from any iterable, yielding each item's result as its request ends.
+
+        Memory holds the requests in flight, not the input: items are read as requests are
+        made, so a generator of a million items works. Results come in order of completion
+        (``result['index']`` is the item's position from 0). Each item is checked as it is
+        read: an invalid one is never sent and gets an error result (``may_have_been_sent``
+        ``False``) while the others go on. If the caller stops reading (``break``, an
+        exception, Ctrl-C), no new request starts and those in flight are waited for.
+        """
+        return BulkPlan(
+            self.bulk_stream(enumerate(_iterable(items)), timeout), _workers(concurrency)
+        )
+
+    def find_sent(
+        self,
+        message: SendMessageItem,
+        *,
+        since: dt.datetime,
+        exclude: Collection[str] = (),
+        timeout: TimeoutArg = None,
+    ) -> Flow[Message | None]:
+        """The message the API holds for ``message`` (an item as given to ``send_messages``)
+        sent at or after ``since``, or ``None`` if it holds none.
+
+        Lists the messages from its number to its number since ``since`` (less a margin for
+        clock differences) and compares text, media and tag; ids in ``exclude`` (already
+        accounted for) are passed over. ``None`` is proof of absence only once the API has had
+        time to record the send: ``reconcile`` waits for that. Raises ``ReconcileError`` when
+        the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
+        number not in E.164 form, or a candidate whose text was removed.
+        """
+        item = _validation.send_item(message, "find_sent")
+        if not isinstance(since, dt.datetime):
+            raise InvalidTypeError(
+                f"find_sent: since must be a datetime, not {type(since).__name__}"
+            )
+        request: httpx.Request | None = self.list_request(
+            _reconcile.lookup_filters(item, since), timeout
+        )
+        unsure = False
+        while request is not None:
+            page, request = yield from self.page(request)
+            for listed in page:
+                verdict = _reconcile.matches(listed, item)
+                if verdict and listed.get("id") not in exclude:
+                    return listed
+                unsure = unsure or verdict is None
+        if unsure:
+            raise ReconcileError(
+                f"a message from {item['from']} to {item['to']} since {since:%Y-%m-%d %H:%M} "
+                "has had its text removed: it may be this one"
+            )
+        return None
+
+    def reconcile(
+        self,
+        results: list[SendResult],
+        *,
+        exclude: Collection[str] = (),
+        settle: float = _reconcile.DEFAULT_SETTLE,
+        timeout: TimeoutArg = None,
+    ) -> Flow[list[SendResult]]:
+        """Settle the results whose message may have been sent, by looking each up.
+
+        Found: the result becomes ``accepted`` with the message's ``id`` (and
+        ``reconciled=True``). Not found ``settle`` seconds after this call (waiting only when
+        something is missing): it becomes an error with ``may_have_been_sent=False``, safe to
+        send again. Unreliable (see ``find_sent``): left as it was, for a person to check.
+        Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
+        identical messages are told apart. Changes ``results`` in place and returns it.
+        """
+        started = time.monotonic()
+        settle = check_seconds("settle", settle)
+        claimed = set(exclude) | {r["id"] for r in results if "id" in r}
+        doubtful = [r for r in results if r["result"] != "accepted" and r.get("may_have_been_sent")]
+        for last_look in (False, True):
+            missing: list[SendResult] = []
+            for result in doubtful:
+                if "sent_at" not in result:
+                    continue
+                since = _reconcile.parse_time(result["sent_at"])
+                try:
+                    listed = yield from self.find_sent(
+                        result["message"], since=since, exclude=claimed, timeout=timeout
+                    )
+                except ReconcileError as error:
+                    log.warning("cannot reconcile item %s: %s", result["index"], error)
+                    continue
+                if listed is not None:
+                    _reconcile.found(result, listed)
+                    claimed.add(listed["id"])
+                else:
+                    missing.append(result)
+            if not missing:
+                break
+            if last_look:
+                for result in missing:
+                    _reconcile.absent(result, settle)
+            else:
+                wait = settle - (time.monotonic() - started)
+                if wait > 0:
+                    yield Sleep(wait)
+                doubtful = missing
+        return results
 
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
         """The message, keys in snake_case, values exactly as the API sent them."""
@@ -390,6 +506,19 @@ class Core:
 
     # -- flows the public methods are made of -----------------------------------------------
 
+    def bulk_stream(
+        self,
+        pairs: Iterable[tuple[int, object]],
+        timeout: TimeoutArg,
+        recorder: Recorder | None = None,
+    ) -> BulkStream:
+        return BulkStream(pairs, self._batch_flow(timeout), recorder=recorder)
+
+    def _batch_flow(
+        self, timeout: TimeoutArg
+    ) -> Callable[[list[dict[str, object]]], Flow[list[SendResult]]]:
+        return lambda batch: self.send_batch(batch, timeout)
+
     def send_batch(
         self, items: list[dict[str, object]], timeout: TimeoutArg
     ) -> Flow[list[SendResult]]:
@@ -408,6 +537,19 @@ class Core:
         return [cast(Message, snake_keys(m)) for m in body], self.next_page_request(response)
 
 
+class BulkPlan(NamedTuple):
+    """A bulk send not yet started: its stream, and how the client is to drive it."""
+
+    stream: BulkStream
+    concurrency: int | None
+    total: int = 0
+    on_progress: Progress | None = None
+
+
+def _workers(concurrency: int | None) -> int | None:
+    return None if concurrency is None else check_count("concurrency", concurrency)
+
+
 class Listing(NamedTuple):
     """A listing not yet started: its first request, and how many items to yield at most."""
 
@@ -421,18 +563,21 @@ class Listing(NamedTuple):
         return items[:left], max(left - len(items), 0)
 
 
-def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
-    """Check every bulk item before any is sent; errors name the item's index."""
+def _iterable(items: Iterable[object]) -> Iterable[object]:
     if isinstance(items, Mapping | str | bytes):
         raise InvalidTypeError(f"send_messages takes a list of dicts, not a {type(items).__name__}")
     try:
-        iterator = iter(items)
+        return iter(items)
     except TypeError:
         raise InvalidTypeError(
             f"send_messages takes a list of dicts, not {type(items).__name__}"
         ) from None
+
+
+def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
+    """Check every bulk item before any is sent; errors name the item's index."""
     send_item = _validation.send_item
-    return [send_item(item, index) for index, item in enumerate(iterator)]
+    return [send_item(item, index) for index, item in enumerate(_iterable(items))]
 
 
 def _reason(error: BandwidthError) -> str:

@@ -150,3 +150,16 @@ class MalformedResponseError(BandwidthMessageAPIException):
 
     For a send the API most likely accepted the message, so ``may_have_been_sent`` is ``True``.
     """
+
+
+class ReconcileError(BandwidthError):
+    """The API cannot tell whether a message was sent: ``find_sent`` will not guess.
+
+    Raised when the lookup would be unreliable: the send is older than the API keeps message
+    text, a number is not in the E.164 form the listing filters take, or a candidate message
+    has had its text removed. The message must be checked by other means before it is resent.
+    """
+
+
+class JournalError(BandwidthError):
+    """A journal file cannot be used: another run holds it, or it is not a journal."""

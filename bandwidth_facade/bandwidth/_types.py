@@ -54,9 +54,17 @@ class SendResult(BulkResult):
     ``may_have_been_sent``: ``False`` when the message certainly did not go out, ``True`` when
     its request failed in a way that leaves that unknown (a 5xx, a timeout after sending).
     ``exception`` holds the error raised for the item's request, when the whole request failed.
+
+    ``index`` identifies the item: its position in the input (from 0), or the line a
+    ``Journal`` was given for it. ``sent_at`` is when its request was first sent (UTC, as the
+    API writes times), absent when it never was. ``reconciled`` is ``True`` on a result that
+    ``reconcile`` settled by looking the message up.
     """
 
     id: NotRequired[str]
     message: SendMessageItem
+    index: int
+    sent_at: NotRequired[str]
     may_have_been_sent: NotRequired[bool]
     exception: NotRequired[BandwidthError]
+    reconciled: NotRequired[bool]

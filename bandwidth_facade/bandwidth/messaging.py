@@ -14,12 +14,15 @@ from ._exceptions import (
     InvalidEventError,
     InvalidTypeError,
     InvalidValueError,
+    JournalError,
     MalformedResponseError,
     NotFoundError,
     RateLimitError,
+    ReconcileError,
     ServerError,
     UnsafeRedirectError,
 )
+from ._journal import Journal, LineState
 from ._types import (
     BulkResult,
     BulkResultStatus,
@@ -58,6 +61,9 @@ __all__ = [
     "InvalidEventError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Journal",
+    "JournalError",
+    "LineState",
     "MalformedResponseError",
     "Message",
     "MessageDeliveryState",
@@ -67,6 +73,7 @@ __all__ = [
     "NotFoundError",
     "RateLimitError",
     "ReceiptRequested",
+    "ReconcileError",
     "SendMessageItem",
     "SendMessageItemExtra",
     "SendResult",

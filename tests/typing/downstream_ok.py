@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from typing import assert_type
 
@@ -60,7 +61,29 @@ def sync_use() -> None:
         assert_type(error.may_have_been_sent, bool)
     except bandwidth.APIConnectionError as error:
         assert_type(error.may_have_been_sent, bool)
+    for streamed in api.iter_send_messages(iter(results_items())):
+        assert_type(streamed, bandwidth.SendResult)
+        assert_type(streamed["index"], int)
+        assert_type(streamed.get("sent_at"), str | None)
+    found = api.find_sent(results_items()[0], since=dt.datetime.now(dt.UTC))
+    assert_type(found, bandwidth.Message | None)
+    assert_type(api.reconcile(results, settle=5), list[bandwidth.SendResult])
+    with bandwidth.Journal("run.jsonl") as journal:
+        assert_type(journal.reconcile(api), list[bandwidth.SendResult])
+        for line_result in journal.send(api, enumerate(results_items(), 1), concurrency=2):
+            assert_type(line_result["result"], bandwidth.BulkResultStatus)
+        state = journal.state(1, results_items()[0])
+        assert_type(state, bandwidth.LineState | None)
+        assert_type(journal.counts(), dict[bandwidth.LineState, int])
+    try:
+        api.find_sent(results_items()[0], since=dt.datetime.now(dt.UTC))
+    except bandwidth.ReconcileError as unsure:
+        assert_type(str(unsure), str)
     api.close()
+
+
+def results_items() -> list[bandwidth.SendMessageItem]:
+    return [{"from": "+1234567980", "to": "+1234567981", "text": "SMS message"}]
 
 
 async def async_use() -> None:
@@ -71,3 +94,13 @@ async def async_use() -> None:
         assert_type(api.list_messages(), AsyncIterator[bandwidth.Message])
         async for message in api.list_messages(limit=5):
             assert_type(message, bandwidth.Message)
+        async for streamed in api.iter_send_messages(results_items()):
+            assert_type(streamed, bandwidth.SendResult)
+        assert_type(
+            await api.find_sent(results_items()[0], since=dt.datetime.now(dt.UTC)),
+            bandwidth.Message | None,
+        )
+        with bandwidth.Journal("run.jsonl") as journal:
+            assert_type(await journal.areconcile(api), list[bandwidth.SendResult])
+            async for line_result in journal.asend(api, enumerate(results_items(), 1)):
+                assert_type(line_result, bandwidth.SendResult)

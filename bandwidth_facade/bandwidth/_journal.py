@@ -1,0 +1,358 @@
+"""``Journal``: a bulk send's record that survives any interruption.
+
+A JSON lines file, appended to and never rewritten: each item gets a record with
+``"result": "unknown"`` before its request is sent, and a record of what happened after the
+answer (``accepted``, ``error`` when it certainly was not sent, ``unknown`` when it may have
+been). Each write is flushed to disk (fsync) before the send goes on or the result is handed
+to the caller. The last record of a line is its state. A kill can only tear the last record;
+the journal cuts a torn tail when it opens, and that item's earlier record (or none) stands.
+
+Why JSON lines and not SQLite: the journal *is* the results file people read (with ``jq``,
+``grep``, a spreadsheet), appends are the only writes, and a torn tail is easy to see and cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from array import array
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias, cast
+
+from ._bulk import Batch
+from ._exceptions import BandwidthError, InvalidValueError, JournalError
+from ._reconcile import DEFAULT_SETTLE
+from ._types import Error, SendMessageItem, SendResult
+from ._validation import send_item
+
+if TYPE_CHECKING:
+    from ._client import AsyncClient, Client
+    from ._core import TimeoutArg
+
+__all__ = ["Journal", "LineState"]
+
+LineState: TypeAlias = Literal["accepted", "error", "unknown"]
+"""A line's state in a journal: accepted; certainly not sent; or may have been sent."""
+
+_STATES: Final[tuple[LineState | None, ...]] = (None, "accepted", "error", "unknown")
+_CODES: Final = {state: code for code, state in enumerate(_STATES)}
+_MAX_LINE: Final = 100_000_000
+
+
+def _digest(item: object) -> int:
+    text = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _state_of(result: SendResult) -> LineState:
+    if result["result"] == "accepted":
+        return "accepted"
+    return "unknown" if result.get("may_have_been_sent") else "error"
+
+
+class Journal:
+    """The durable record of a bulk send, in the JSON lines file at ``path``.
+
+    Send through it with ``journal.send(client, pairs)``, where ``pairs`` yields
+    ``(line, item)`` (``enumerate(items, 1)``, or a file's line numbers): a line already
+    accepted for the same item, or whose message may have been sent, is skipped; every other
+    line is sent and recorded. ``journal.reconcile(client)`` first settles the lines in doubt
+    by looking them up at the API. One process at a time holds a journal (an exclusive lock;
+    ``JournalError`` otherwise). Use it as a context manager, or call ``close()``.
+
+    Records: ``{"line", "result", "item", "sent_at"}`` plus ``id`` when accepted and
+    ``error`` and ``may_have_been_sent`` when not; ``reconciled: true`` when a lookup decided.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.skipped = 0
+        """Lines ``send`` passed over: already accepted, or in doubt (see ``pending``)."""
+        self.damaged = 0
+        """Records that could not be read (a torn last record is cut, not counted)."""
+        self._states = bytearray()
+        self._digests = array("Q")
+        self._pending: dict[int, dict[str, Any]] = {}
+        existed = self.path.exists()
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            self._lock()
+            self._cut_torn_tail()
+            if not existed:
+                _sync_directory(self.path)
+            self._load()
+        except BaseException:
+            os.close(self._fd)
+            raise
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _lock(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory locks through fcntl
+            return
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise JournalError(
+                f"{self.path} is in use by another run; wait for it to end, or use another file"
+            ) from None
+
+    def _cut_torn_tail(self) -> None:
+        """A record cut short by a kill has no newline: drop it, so the next record starts
+        on a line of its own. What it said was never acted on (it was not yet durable)."""
+        size = os.lseek(self._fd, 0, os.SEEK_END)
+        if size == 0:
+            return
+        end = size
+        while end > 0:
+            start = max(0, end - 65536)
+            chunk = os.pread(self._fd, end - start, start)
+            if end == size and chunk.endswith(b"\n"):
+                return
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                os.ftruncate(self._fd, start + newline + 1)
+                os.fsync(self._fd)
+                return
+            end = start
+        os.ftruncate(self._fd, 0)
+        os.fsync(self._fd)
+
+    def _load(self) -> None:
+        with open(self.path, "rb") as handle:
+            for raw in handle:
+                try:
+                    record = json.loads(raw)
+                    line, state, item = record["line"], record["result"], record["item"]
+                    code = _CODES[state]
+                except (ValueError, KeyError, TypeError):
+                    self.damaged += 1
+                    continue
+                if not isinstance(line, int) or isinstance(line, bool) or code == 0:
+                    self.damaged += 1
+                    continue
+                self._set(line, code, _digest(item))
+                if state == "unknown":
+                    self._pending[line] = record
+                else:
+                    self._pending.pop(line, None)
+
+    def _set(self, line: int, code: int, digest: int) -> None:
+        if line >= len(self._states):
+            grow = max(line + 1, 2 * len(self._states)) - len(self._states)
+            self._states.extend(bytes(grow))
+            self._digests.extend(array("Q", bytes(8 * grow)))
+        self._states[line] = code
+        self._digests[line] = digest
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def state(self, line: int, item: SendMessageItem | dict[str, object]) -> LineState | None:
+        """The journal's state of ``line`` if it records it for this same item, else ``None``
+        (never recorded, or recorded for what the line said before it was changed)."""
+        if not 0 <= line < len(self._states) or self._states[line] == 0:
+            return None
+        if self._digests[line] != _digest(send_item(item, f"line {line}")):
+            return None
+        return _STATES[self._states[line]]
+
+    def counts(self) -> dict[LineState, int]:
+        """How many lines are in each state."""
+        return {
+            state: self._states.count(code) for state, code in _CODES.items() if state is not None
+        }
+
+    def pending(self) -> list[SendResult]:
+        """A result for each line whose message may have been sent, for ``reconcile``."""
+        results: list[SendResult] = []
+        for line, record in sorted(self._pending.items()):
+            result = SendResult(
+                result="error",
+                message=record["item"],
+                index=line,
+                may_have_been_sent=True,
+                error=record.get("error")
+                or Error(code="in-flight", message="the run ended while it was being sent"),
+            )
+            if "sent_at" in record:
+                result["sent_at"] = record["sent_at"]
+            results.append(result)
+        return results
+
+    def _claimed_ids(self, results: list[SendResult]) -> set[str]:
+        """Ids recorded as accepted for items identical to ones in doubt: those messages are
+        accounted for, and must not be taken for the doubtful ones."""
+        wanted = {_digest(r["message"]) for r in results}
+        ids: set[str] = set()
+        with open(self.path, "rb") as handle:
+            for raw in handle:
+                if b'"accepted"' not in raw:
+                    continue
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    continue
+                if record.get("id") and _digest(record.get("item")) in wanted:
+                    ids.add(record["id"])
+        return ids
+
+    # -- recording (the ``Recorder`` the bulk stream calls) -----------------------------------
+
+    def sending(self, batch: Batch) -> None:
+        """Record that ``batch`` is about to be sent; durable when this returns."""
+        self._append(
+            {"line": key, "result": "unknown", "item": item, "sent_at": batch.sent_at}
+            for key, item in zip(batch.keys, batch.items, strict=True)
+        )
+        for key, item in zip(batch.keys, batch.items, strict=True):
+            self._set(key, _CODES["unknown"], _digest(item))
+
+    def finished(self, results: list[SendResult]) -> None:
+        """Record what happened to each item; durable when this returns."""
+        rows = [self._row(result) for result in results]
+        self._append(rows)
+        for row in rows:
+            line = row["line"]
+            self._set(line, _CODES[row["result"]], _digest(row["item"]))
+            if row["result"] == "unknown":
+                self._pending[line] = row
+            else:
+                self._pending.pop(line, None)
+
+    @staticmethod
+    def _row(result: SendResult) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "line": result["index"],
+            "result": _state_of(result),
+            "item": result["message"],
+        }
+        for key in ("id", "sent_at", "error", "may_have_been_sent", "reconciled"):
+            if key in result:
+                row[key] = result[key]
+        return row
+
+    def _append(self, rows: Iterable[dict[str, Any]]) -> None:
+        data = "".join(
+            json.dumps(row, ensure_ascii=False, default=repr) + "\n" for row in rows
+        ).encode()
+        view = memoryview(data)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+        _durable(self._fd)
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def _todo(self, pairs: Iterable[tuple[int, object]]) -> Iterator[tuple[int, object]]:
+        for line, item in pairs:
+            if isinstance(line, bool) or not isinstance(line, int) or not 0 <= line <= _MAX_LINE:
+                raise InvalidValueError(
+                    f"journal lines are numbers from 0 to {_MAX_LINE:,}, not {line!r}"
+                )
+            try:
+                checked: object = send_item(item, f"line {line}")
+            except BandwidthError:
+                yield line, item  # the stream records it as an invalid item, never sent
+                continue
+            if self.state(line, cast(SendMessageItem, checked)) in ("accepted", "unknown"):
+                self.skipped += 1
+            else:
+                yield line, checked
+
+    def send(
+        self,
+        client: Client,
+        pairs: Iterable[tuple[int, SendMessageItem]],
+        *,
+        concurrency: int | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Generator[SendResult, None, None]:
+        """Send the lines not yet accepted (nor in doubt), recording each request before it
+        is sent and its results before they are yielded; see ``Client.iter_send_messages``.
+        Closing the generator (or leaving a ``for`` loop) starts no new request and waits for
+        those in flight, which are recorded."""
+        from ._client import _flatten
+
+        plan = client._journaled(self._todo(pairs), self, concurrency, timeout)
+        return _flatten(client._drive(plan))
+
+    async def asend(
+        self,
+        client: AsyncClient,
+        pairs: Iterable[tuple[int, SendMessageItem]],
+        *,
+        concurrency: int | None = None,
+        timeout: TimeoutArg = None,
+    ) -> AsyncIterator[SendResult]:
+        """``send`` for the async client."""
+        plan = client._journaled(self._todo(pairs), self, concurrency, timeout)
+        async for batch in client._drive(plan):
+            for result in batch:
+                yield result
+
+    def reconcile(self, client: Client, *, settle: float = DEFAULT_SETTLE) -> list[SendResult]:
+        """Look up every line in doubt and record what the API says (see
+        ``Client.reconcile``): found lines become accepted, absent ones become errors that
+        the next ``send`` sends again, unverifiable ones stay in doubt. Returns their results."""
+        results = self.pending()
+        if results:
+            client.reconcile(results, exclude=self._claimed_ids(results), settle=settle)
+            self.finished([r for r in results if r.get("reconciled")])
+        return results
+
+    async def areconcile(
+        self, client: AsyncClient, *, settle: float = DEFAULT_SETTLE
+    ) -> list[SendResult]:
+        """``reconcile`` for the async client."""
+        results = self.pending()
+        if results:
+            await client.reconcile(results, exclude=self._claimed_ids(results), settle=settle)
+            self.finished([r for r in results if r.get("reconciled")])
+        return results
+
+    # -- lifetime ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the file (and its lock)."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Journal {str(self.path)!r}>"
+
+
+def _durable(fd: int) -> None:
+    # fdatasync is enough for appends (it writes the new size too) and cheaper than fsync.
+    sync = getattr(os, "fdatasync", os.fsync)
+    sync(fd)
+
+
+def _sync_directory(path: Path) -> None:
+    """Make a new file's directory entry durable, so the file itself survives a crash."""
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms that cannot open a directory
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,331 @@
+"""Streaming bulk sends, the journal that records them, and reconciliation of sends in doubt."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import bandwidth
+import httpx
+import pytest
+from bandwidth.testing import FakeMessagingAPI, Fault
+
+from .conftest import body_of
+
+KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
+
+
+def item(i: int, **extra: Any) -> dict[str, Any]:
+    return {"from": "+19195550100", "to": f"+1919{i:07d}", "text": f"Order {i}", **extra}
+
+
+def stream(kind: str, fake: FakeMessagingAPI, items: Any, **kwargs: Any) -> list[Any]:
+    """Every result of ``iter_send_messages`` with a client of ``kind``."""
+    if kind == "sync":
+        with fake.client() as client:
+            return list(client.iter_send_messages(items, **kwargs))
+
+    async def run() -> list[Any]:
+        async with fake.async_client() as client:
+            return [r async for r in client.iter_send_messages(items, **kwargs)]
+
+    return asyncio.run(run())
+
+
+def call(kind: str, fake: FakeMessagingAPI, method: str, *args: Any, **kwargs: Any) -> Any:
+    if kind == "sync":
+        with fake.client() as client:
+            return getattr(client, method)(*args, **kwargs)
+
+    async def run() -> Any:
+        async with fake.async_client() as client:
+            return await getattr(client, method)(*args, **kwargs)
+
+    return asyncio.run(run())
+
+
+@pytest.fixture
+def waits(bandwidth_waits: list[float]) -> list[float]:
+    return bandwidth_waits
+
+
+# -- streaming -------------------------------------------------------------------------------
+
+
+@KINDS
+def test_a_stream_reads_its_input_only_as_requests_are_made(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    read: list[int] = []
+    seen_when_first_result: list[int] = []
+
+    def items() -> Iterator[dict[str, Any]]:
+        for i in range(500):
+            read.append(i)
+            yield item(i)
+
+    def record(result: Any) -> Any:
+        if not seen_when_first_result:
+            seen_when_first_result.append(len(read))
+        return result
+
+    if kind == "sync":
+        with fake.client() as client:
+            results = [record(r) for r in client.iter_send_messages(items(), concurrency=1)]
+    else:
+
+        async def run() -> list[Any]:
+            async with fake.async_client() as client:
+                gen = client.iter_send_messages(items(), concurrency=1)
+                return [record(r) async for r in gen]
+
+        results = asyncio.run(run())
+    assert seen_when_first_result == [50]  # one request's worth, not the whole input
+    assert sorted(r["index"] for r in results) == list(range(500))
+    assert {r["result"] for r in results} == {"accepted"}
+    assert [len(body_of(r)) for r in fake.requests] == [50] * 10
+
+
+@KINDS
+def test_an_invalid_item_in_a_stream_is_never_sent_and_the_rest_go_on(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    items = [item(0), {"from": "+19195550100", "to": "+19190000001"}, item(2)]
+    results = {r["index"]: r for r in stream(kind, fake, items)}
+    assert results[0]["result"] == results[2]["result"] == "accepted"
+    bad = results[1]
+    assert bad["result"] == "error"
+    assert bad["may_have_been_sent"] is False
+    assert isinstance(bad["exception"], bandwidth.InvalidValueError)
+    assert "needs 'text' or 'media'" in bad["error"]["message"]
+    assert "sent_at" not in bad
+    assert [m["to"] for m in fake.sent] == ["+19190000000", "+19190000002"]
+
+
+def test_leaving_a_stream_early_starts_no_new_request() -> None:
+    fake = FakeMessagingAPI()
+    with fake.client() as client:
+        results = client.iter_send_messages((item(i) for i in range(1000)), concurrency=2)
+        first = next(results)
+        results.close()  # type: ignore[attr-defined]  # a generator: leaving a for loop does this
+    assert first["result"] == "accepted"
+    # The request that ended, and the one in flight beside it: nothing after.
+    assert len(fake.requests) == 2
+    assert len(fake.sent) == 100
+
+
+def test_stream_arguments_are_checked_before_anything_is_read() -> None:
+    fake = FakeMessagingAPI()
+    with fake.client() as client:
+        with pytest.raises(bandwidth.InvalidTypeError):
+            client.iter_send_messages({"from": "+1"})  # type: ignore[arg-type]
+        with pytest.raises(bandwidth.InvalidValueError, match="concurrency"):
+            client.iter_send_messages([item(0)], concurrency=0)
+    assert fake.requests == []
+
+
+# -- find_sent and reconcile -----------------------------------------------------------------
+
+
+@KINDS
+def test_find_sent_lists_that_conversation_since_shortly_before_the_send(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    since = dt.datetime.now(dt.UTC)
+    with fake.client() as client:
+        message_id = client.send_message("+19195550100", "+19190000001", text="Order 1", tag="o-1")
+        client.send_message("+19195550100", "+19190000001", text="Order 1", tag="o-other")
+    found = call(kind, fake, "find_sent", item(1, tag="o-1"), since=since)
+    assert found is not None
+    assert found["id"] == message_id
+    query = fake.requests[-1].url.params
+    assert fake.requests[-1].method == "GET"
+    assert dict(query) == {
+        "from": "+19195550100",
+        "to": "+19190000001",
+        "fromDateTime": (since - dt.timedelta(minutes=15)).strftime("%Y-%m-%d %H:%M:%S.")
+        + f"{(since - dt.timedelta(minutes=15)).microsecond // 1000:03d}",
+        "direction": "out",
+        "sortOrder": "asc",
+        "size": "1000",
+    }
+    assert (
+        call(kind, fake, "find_sent", item(1, tag="o-1"), since=since, exclude={message_id}) is None
+    )
+    assert call(kind, fake, "find_sent", item(1, text="other"), since=since) is None
+
+
+@KINDS
+def test_find_sent_refuses_to_guess(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    now = dt.datetime.now(dt.UTC)
+    with pytest.raises(bandwidth.ReconcileError, match="3 days"):
+        call(kind, fake, "find_sent", item(1), since=now - dt.timedelta(days=4))
+    with pytest.raises(bandwidth.ReconcileError, match=r"E\.164"):
+        call(kind, fake, "find_sent", {**item(1), "to": "12345"}, since=now)
+    assert fake.requests == []
+    with fake.client() as client:
+        message_id = client.send_message("+19195550100", "+19190000001", text="Order 1")
+        client.redact_message(message_id)
+    with pytest.raises(bandwidth.ReconcileError, match="text removed"):
+        call(kind, fake, "find_sent", item(1), since=now)
+
+
+@KINDS
+def test_reconcile_finds_what_went_out_and_frees_what_did_not(
+    kind: str, waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    # First request: stored, then a 500. Second: a 503 before anything was stored.
+    fake.inject(Fault(status=500, apply=True, method="POST"))
+    fake.inject(Fault(status=503, method="POST"))
+    items = [item(i) for i in range(100)] + [item(0)]  # the last: the same message again
+    results = call(kind, fake, "send_messages", items, concurrency=1)
+    assert [r.get("may_have_been_sent") for r in results[:100]] == [True] * 100
+    assert results[100]["result"] == "accepted"
+    assert len(fake.sent) == 51
+
+    settled = call(kind, fake, "reconcile", results, settle=5)
+    assert settled is results
+    assert waits == [pytest.approx(5, abs=1)]  # one wait, only because some were missing
+    by_to = {m["id"]: m for m in fake.sent}
+    for result in results[:50]:
+        assert result["result"] == "accepted"
+        assert result["reconciled"] is True
+        assert by_to[result["id"]]["to"] == result["message"]["to"]
+        assert "error" not in result
+        assert "may_have_been_sent" not in result
+    for result in results[50:100]:
+        assert result["result"] == "error"
+        assert result["may_have_been_sent"] is False
+        assert result["error"]["code"] == "not-sent"
+    # The identical message accepted separately was not taken for item 0.
+    assert results[0]["id"] != results[100]["id"]
+    assert len({r["id"] for r in results if "id" in r}) == 51
+
+
+# -- the journal -----------------------------------------------------------------------------
+
+
+def rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_each_request_is_on_disk_before_it_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "run.jsonl"
+    synced: list[int] = []
+    real_sync = os.fdatasync
+
+    def fdatasync(fd: int) -> None:
+        real_sync(fd)
+        synced.append(len(rows(path)))
+
+    monkeypatch.setattr(os, "fdatasync", fdatasync)
+    fake = FakeMessagingAPI()
+    on_disk_at_send: list[list[tuple[int, str]]] = []
+
+    def transport(request: httpx.Request) -> httpx.Response:
+        on_disk_at_send.append([(r["line"], r["result"]) for r in rows(path)])
+        return fake.handle(request)
+
+    client = bandwidth.Client(
+        "u-user",
+        "t-token",
+        "s-secret",
+        http_client=httpx.Client(transport=httpx.MockTransport(transport)),
+    )
+    with bandwidth.Journal(path) as journal:
+        results = list(journal.send(client, enumerate([item(i) for i in range(60)], 1)))
+    assert [r["index"] for r in results] == list(range(1, 61))
+    # Both requests found their items recorded as in flight, and synced, when they arrived.
+    assert on_disk_at_send[0] == [(line, "unknown") for line in range(1, 51)]
+    assert on_disk_at_send[1][-10:] == [(line, "unknown") for line in range(51, 61)]
+    assert synced == [50, 100, 110, 120]
+    final = {r["line"]: r for r in rows(path)}
+    assert {r["result"] for r in final.values()} == {"accepted"}
+    assert [final[line]["id"] for line in range(1, 61)] == [m["id"] for m in fake.sent]
+
+
+def test_a_torn_last_record_is_cut_and_the_line_stays_in_doubt(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    sent_at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    first = {"line": 1, "result": "unknown", "item": item(1), "sent_at": sent_at}
+    accepted = {**first, "result": "accepted", "id": "m-1"}
+    path.write_text(
+        json.dumps(first)
+        + "\n"
+        + json.dumps(accepted)
+        + "\nnot json at all\n"
+        + json.dumps({**first, "line": 2, "item": item(2)})
+        + "\n"
+        + json.dumps({**accepted, "line": 2, "item": item(2)})[:40]  # killed mid-write
+    )
+    with bandwidth.Journal(path) as journal:
+        assert journal.damaged == 1
+        assert journal.state(1, item(1)) == "accepted"
+        assert journal.state(2, item(2)) == "unknown"
+        assert journal.state(2, item(3)) is None  # the line now says something else
+        assert journal.state(3, item(3)) is None
+        assert [r["index"] for r in journal.pending()] == [2]
+        assert journal.counts() == {"accepted": 1, "error": 0, "unknown": 1}
+    assert path.read_text().endswith("\n")  # the torn tail is gone; appends start clean
+
+
+def test_one_run_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with (
+        bandwidth.Journal(path),
+        pytest.raises(bandwidth.JournalError, match="in use by another run"),
+    ):
+        bandwidth.Journal(path)
+    bandwidth.Journal(path).close()
+
+
+@KINDS
+def test_a_rerun_skips_what_went_out_and_settles_what_is_in_doubt(
+    kind: str, tmp_path: Path, waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    path = tmp_path / "run.jsonl"
+    pairs = list(enumerate([item(i) for i in range(120)], 1))
+    fake.inject(Fault(drop=True, apply=True, method="POST", after=1))  # 2nd: sent, answer lost
+    fake.inject(Fault.slow(60, method="POST"))  # 3rd: sent, answer later than the timeout
+
+    def run_once() -> tuple[list[Any], list[Any], bandwidth.Journal]:
+        journal = bandwidth.Journal(path)
+        if kind == "sync":
+            with fake.client(timeout=5) as client:
+                settled = journal.reconcile(client, settle=2)
+                sent = list(journal.send(client, pairs))
+        else:
+
+            async def run() -> tuple[list[Any], list[Any]]:
+                async with fake.async_client(timeout=5) as client:
+                    settled = await journal.areconcile(client, settle=2)
+                    return settled, [r async for r in journal.asend(client, pairs)]
+
+            settled, sent = asyncio.run(run())
+        journal.close()
+        return settled, sent, journal
+
+    settled, sent, journal = run_once()
+    assert settled == []
+    assert len(sent) == 120
+    in_doubt = [r for r in sent if r["result"] != "accepted"]
+    assert len(in_doubt) == 70
+    assert all(r["may_have_been_sent"] for r in in_doubt)
+    assert journal.counts() == {"accepted": 50, "error": 0, "unknown": 70}
+    assert len(fake.sent) == 120  # all went out; 70 answers were lost
+
+    settled, sent, journal = run_once()
+    assert len(settled) == 70
+    assert {r["result"] for r in settled} == {"accepted"}
+    assert sent == []  # nothing resent
+    assert journal.skipped == 120
+    assert journal.counts() == {"accepted": 120, "error": 0, "unknown": 0}
+    assert len(fake.sent) == 120
+    assert waits == []  # everything was found at once: no wait for the API to settle
