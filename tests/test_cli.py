@@ -193,3 +193,40 @@ def test_bad_bulk_file_sends_nothing(server: FakeServer, tmp_path: Path) -> None
     assert done.returncode == 2
     assert "items.jsonl:2 needs 'text' or 'media'" in done.stderr
     assert server.fake.requests == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("cut.csv", 'from,to,text\n+19195550100,+19195550001,"a quote never closed\n', "not CSV"),
+        (
+            "extra.csv",
+            "from,to,text\n+19195550100,+19195550001,Order 1 sh+1919,damaged\n",
+            "more fields than the header",
+        ),
+        ("torn.jsonl", '{"from": "+1", "to": "+2", "text": "ok"}\n{"from": "+1", "to', "not JSON"),
+    ],
+)
+def test_a_damaged_bulk_file_sends_nothing_and_leaves_no_record(
+    server: FakeServer, tmp_path: Path, name: str, content: str, says: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(content)
+    done = run(server, "send-bulk", str(source))
+    assert done.returncode == 2
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr
+    assert server.fake.requests == []
+    assert not (tmp_path / f"{name}.results.jsonl").exists()
+
+
+def test_one_bulk_run_at_a_time_per_results_file(server: FakeServer, tmp_path: Path) -> None:
+    import bandwidth
+
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"from": "+1", "to": "+2", "text": "ok"}\n')
+    with bandwidth.Journal(tmp_path / "items.jsonl.results.jsonl"):
+        done = run(server, "send-bulk", str(items))
+    assert done.returncode == 2
+    assert "in use by another run" in done.stderr
+    assert server.fake.requests == []

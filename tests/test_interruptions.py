@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -119,6 +120,15 @@ def interrupt_when(process: subprocess.Popen[str], results: Path, at: int, how: 
     return True
 
 
+def in_flight(results: Path) -> list[int]:
+    """Lines whose last record says only that their request was going out."""
+    return [
+        line
+        for line, record in final_state(results).items()
+        if record["result"] == "unknown" and "error" not in record
+    ]
+
+
 def final_state(results: Path) -> dict[int, dict[str, object]]:
     state: dict[int, dict[str, object]] = {}
     for raw in results.read_text().splitlines():
@@ -136,22 +146,29 @@ def test_interrupted_runs_send_every_message_exactly_once(
     wanted = write_orders(orders)
     inject_faults(server, rng)
     interrupted = 0
+    stderr: list[str] = []
     for _ in range(5):
         # Cut the run once it has written this many more records (about two per message).
-        point = records(results) + rng.randrange(20, LINES)
+        point = records(results) + rng.randrange(20, 700)
         process = start(server, orders, results)
-        if interrupt_when(process, results, point, how):
-            interrupted += 1
+        cut = interrupt_when(process, results, point, how)
+        interrupted += cut
         _, err = process.communicate(timeout=60)
-        if how == "ctrl-c" and process.returncode == 130:
+        stderr.append(err)
+        if how == "ctrl-c" and cut:
+            # A graceful stop: no new request, and every request in flight was recorded.
+            assert process.returncode == 130, err
             assert "stopped by Ctrl-C" in err
             assert "Traceback" not in err
+            assert in_flight(results) == []
+            assert len(final_state(results)) < LINES  # it stopped early
         assert process.returncode in (0, 1, 130, -signal.SIGKILL), err
-    assert interrupted >= 3  # the run really was cut several times
+    assert interrupted == 5  # the run really was cut each time
 
     for _ in range(5):  # rerun to the end, as a user would
         process = start(server, orders, results)
         _, err = process.communicate(timeout=120)
+        stderr.append(err)
         if process.returncode == 0:
             break
     assert process.returncode == 0, err
@@ -162,6 +179,14 @@ def test_interrupted_runs_send_every_message_exactly_once(
     assert twice == {}, f"{len(twice)} messages sent more than once"
     assert lost == [], f"{len(lost)} messages never sent"
     assert len(server.fake.sent) == LINES
+
+    looked_up = re.findall(r"looked up: (\d+) found sent, (\d+) absent", "".join(stderr))
+    print(  # the figures, with -s
+        f"{how}: {interrupted} interruptions, {len(server.fake.requests)} requests, "
+        f"{sum(int(f) for f, _ in looked_up)} found by lookup, "
+        f"{sum(int(a) for _, a in looked_up)} absent and resent, 0 twice, 0 lost"
+    )
+    assert looked_up  # the run had sends in doubt to settle, and settled them
 
     state = final_state(results)
     assert sorted(state) == list(range(1, LINES + 1))

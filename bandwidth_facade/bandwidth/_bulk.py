@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from ._exceptions import (
@@ -87,7 +88,8 @@ def _stops_the_rest(error: BandwidthError) -> bool:
 class BulkStream:
     """One streaming bulk send: the input, cut into requests, and the accounting of results.
 
-    ``pairs`` yields ``(key, item)``; each result carries its item's key as ``index``. With
+    ``pairs`` yields ``(key, item)``; each result carries its item's key as ``index``.
+    Setting ``stop`` (from a signal handler, another thread) ends the send gracefully. With
     ``check=True`` each item is checked as it is read: an invalid one is never sent and gets
     an error result (``may_have_been_sent`` ``False``) while the others go on.
     """
@@ -99,8 +101,10 @@ class BulkStream:
         *,
         check: bool = True,
         recorder: Recorder | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self._pairs = iter(pairs)
+        self._stop = stop
         self._make_flow = make_flow
         self._check = check
         self._recorder = recorder
@@ -110,21 +114,23 @@ class BulkStream:
 
     def next_batch(self) -> Batch | None:
         """The next request's items, or ``None`` when the input is used up. Items found
-        invalid on the way wait in ``take_invalid()``."""
+        invalid on the way wait in ``take_invalid()``. Once ``stop`` is set, the input is
+        treated as used up: the requests in flight end, and no new one starts."""
+        if self._stop is not None and self._stop.is_set():
+            return None
         batch = Batch()
-        for key, raw in self._pairs:
-            if not self._check:
-                item = raw
-            else:
+        while len(batch.items) < MAX_BULK:
+            chunk = list(islice(self._pairs, MAX_BULK - len(batch.items)))
+            if not chunk:
+                break
+            for key, raw in chunk:
                 try:
-                    item = send_item(raw, key)
+                    item = send_item(raw, key) if self._check else raw
                 except BandwidthError as error:
                     self._invalid.append(self._failed_one(key, raw, error, attempted=False))
                     continue
-            batch.keys.append(key)
-            batch.items.append(item)  # type: ignore[arg-type]  # checked, or given checked
-            if len(batch.items) == MAX_BULK:
-                break
+                batch.keys.append(key)
+                batch.items.append(item)  # type: ignore[arg-type]  # checked, or given checked
         return batch if batch.items else None
 
     def take_invalid(self) -> list[SendResult]:

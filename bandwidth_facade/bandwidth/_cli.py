@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, Self, cast
@@ -246,12 +247,18 @@ if click is not None:
             )
         check_count("concurrency", concurrency)
         path = results_path or file.with_name(file.name + ".results.jsonl")
+        new = not path.exists()
         try:
             journal = bandwidth.Journal(path)
         except (OSError, BandwidthError) as error:
             raise click.UsageError(str(error)) from None
-        with journal, _Interrupts() as interrupts:
-            _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
+        try:
+            with journal, _Interrupts() as interrupts:
+                _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
+        except (click.UsageError, InvalidTypeError, InvalidValueError):
+            if new and path.stat().st_size == 0:
+                path.unlink()  # bad input: nothing was sent, so leave no record behind
+            raise
 
     @cli.command()
     @click.argument("message_id")
@@ -311,9 +318,23 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
                         raise click.UsageError(f"{path}:{number}: not JSON ({error})") from None
                     yield number, cast(SendMessageItem, parsed)
             return
-        reader = csv.DictReader(handle)
-        for row in reader:
+        # strict: an unterminated quote (a file cut short) is an error, not text to the end.
+        reader = csv.DictReader(handle, strict=True)
+        rows = iter(reader)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise click.UsageError(
+                    f"{path}: not CSV after line {reader.line_num} ({error})"
+                ) from None
             number = reader.line_num  # the file's line: a quoted text may span several
+            if None in row:
+                raise click.UsageError(
+                    f"{path}:{number}: more fields than the header names (a damaged line?)"
+                )
             item: dict[str, object] = {k.strip(): v for k, v in row.items() if k and v}
             if "media" in item:
                 item["media"] = str(item["media"]).split()
@@ -339,7 +360,7 @@ class _Interrupts:
     """
 
     def __init__(self) -> None:
-        self.stop = False
+        self.stop = threading.Event()
         self.sending = False
         self._previous: Any = None
 
@@ -353,16 +374,16 @@ class _Interrupts:
             return
         # Stopped and recorded: the process is ending anyway, and a Ctrl-C landing while the
         # interpreter shuts down would only turn exit status 130 into a death by signal.
-        signal.signal(signal.SIGINT, signal.SIG_IGN if self.stop else self._previous)
+        signal.signal(signal.SIGINT, signal.SIG_IGN if self.stop.is_set() else self._previous)
 
     def _handle(self, signum: int, frame: object) -> None:
-        if self.stop or not self.sending:
-            if self.stop:
+        if self.stop.is_set() or not self.sending:
+            if self.stop.is_set():
                 sys.stderr.write("\nbandwidth-messaging: stopped at once; rerun to go on\n")
                 sys.stderr.flush()
                 os._exit(_INTERRUPTED_EXIT)
             raise KeyboardInterrupt
-        self.stop = True
+        self.stop.set()
         sys.stderr.write(
             "\nbandwidth-messaging: stopping: no new requests; waiting for those in flight "
             "to be recorded (Ctrl-C again to quit at once)\n"
@@ -388,6 +409,7 @@ class _BulkRun:
         self.concurrency, self.settle, self.interrupts = concurrency, settle, interrupts
         self.accepted = self.failed = self.found = self.absent = self.skipped = 0
         self.problems: list[str] = []
+        self.numbers = array("L")  # the file's line numbers: 4 bytes a line
 
     def run(self) -> None:
         try:
@@ -403,13 +425,13 @@ class _BulkRun:
             for _ in range(self.ROUNDS):
                 self._reconcile()
                 self._send(todo)
-                if self.interrupts.stop or not self.journal.pending():
+                if self.interrupts.stop.is_set() or not self.journal.pending():
                     break
                 todo = len(self.journal.pending())
             else:
                 self._reconcile()  # what the last round left in doubt
         except KeyboardInterrupt:
-            self.interrupts.stop = True
+            self.interrupts.stop.set()
         self._report()
 
     def _check_file(self) -> int:
@@ -418,6 +440,7 @@ class _BulkRun:
         for number, item in _read_items(self.file):
             checked = send_item(item, f"{self.file.name}:{number}")
             todo += self.journal.state(number, checked) not in ("accepted", "unknown")
+            self.numbers.append(number)
         return todo
 
     def _reconcile(self) -> None:
@@ -446,7 +469,12 @@ class _BulkRun:
             if sys.stderr.isatty() and total
             else None
         )
-        results = journal.send(self.client, _read_items(self.file), concurrency=self.concurrency)
+        results = journal.send(
+            self.client,
+            _read_items(self.file),
+            concurrency=self.concurrency,
+            stop=self.interrupts.stop,
+        )
         self.interrupts.sending = True
         try:
             for result in results:  # each is on disk before it arrives here
@@ -457,8 +485,6 @@ class _BulkRun:
                     self._note(result)
                 if bar is not None:
                     bar.update(1)
-                if self.interrupts.stop:
-                    break
         finally:
             results.close()  # waits for the requests in flight, recording them
             self.interrupts.sending = False
@@ -487,7 +513,7 @@ class _BulkRun:
         if self.failed > len(self.problems):
             click.echo(f"... and more: see {self.journal.path}", err=True)
         unknown = counts["unknown"]
-        if self.interrupts.stop:
+        if self.interrupts.stop.is_set():
             click.echo(
                 f"stopped by Ctrl-C: everything sent is recorded in {self.journal.path}; "
                 "rerun the same command to go on",
@@ -500,12 +526,7 @@ class _BulkRun:
                 f"'unknown' in {self.journal.path} and are not sent again; check them by hand",
                 err=True,
             )
-        if unknown or self._not_accepted():
+        # Every line that differed from its record was sent by this run, so each line's
+        # last record is about what the file says now.
+        if unknown or any(self.journal.last_state(n) != "accepted" for n in self.numbers):
             raise SystemExit(_FAILED_EXIT)
-
-    def _not_accepted(self) -> bool:
-        """Whether some line of the file is not accepted (this run or an earlier one)."""
-        return any(
-            self.journal.state(number, item) != "accepted"
-            for number, item in _read_items(self.file)
-        )

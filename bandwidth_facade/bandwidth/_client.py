@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
@@ -125,10 +126,11 @@ class _Shell(Generic[HttpT]):
         recorder: Recorder,
         concurrency: int | None,
         timeout: TimeoutArg,
+        stop: threading.Event | None,
     ) -> BulkPlan:
         """A streaming send whose every request is recorded (for ``Journal``)."""
         workers = None if concurrency is None else check_count("concurrency", concurrency)
-        return BulkPlan(self._core.bulk_stream(pairs, timeout, recorder), workers)
+        return BulkPlan(self._core.bulk_stream(pairs, timeout, recorder, stop), workers)
 
 
 def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[SendResult, None, None]:
@@ -236,11 +238,24 @@ class Client(_Shell[httpx.Client]):
         """Perform a bulk send's requests from worker threads, ``concurrency`` at a time,
         yielding each request's results as it ends. The calling thread only reads the input
         and waits, so Ctrl-C reaches it between requests, never inside one."""
-        from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 
         stream = plan.stream
         workers = plan.concurrency or self._bulk_concurrency or 1
-        pool = ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk")
+        pool: Executor
+        if workers == 1 and plan.total:
+            # A list send, one request at a time: no thread hand-off per request (its result
+            # list dies with the process anyway, so Ctrl-C inside a request loses nothing).
+
+            class InThisThread(Executor):
+                def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
+                    future: Future[T] = Future()
+                    future.set_result(fn(*args, **kw))
+                    return future
+
+            pool = InThisThread()
+        else:
+            pool = ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk")
         in_flight: set[Future[list[SendResult]]] = set()
         try:
             while True:

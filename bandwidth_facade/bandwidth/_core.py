@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable, Collection, Generator, Iterable, Mapping, Sequence
 from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
@@ -392,7 +393,7 @@ class Core:
                 f"find_sent: since must be a datetime, not {type(since).__name__}"
             )
         request: httpx.Request | None = self.list_request(
-            _reconcile.lookup_filters(item, since), timeout
+            _reconcile.lookup_filters(item["from"], item["to"], since), timeout
         )
         unsure = False
         while request is not None:
@@ -429,25 +430,15 @@ class Core:
         started = time.monotonic()
         settle = check_seconds("settle", settle)
         claimed = set(exclude) | {r["id"] for r in results if "id" in r}
-        doubtful = [r for r in results if r["result"] != "accepted" and r.get("may_have_been_sent")]
+        doubtful = [
+            r
+            for r in results
+            if r["result"] != "accepted" and r.get("may_have_been_sent") and "sent_at" in r
+        ]
         for last_look in (False, True):
             missing: list[SendResult] = []
-            for result in doubtful:
-                if "sent_at" not in result:
-                    continue
-                since = _reconcile.parse_time(result["sent_at"])
-                try:
-                    listed = yield from self.find_sent(
-                        result["message"], since=since, exclude=claimed, timeout=timeout
-                    )
-                except ReconcileError as error:
-                    log.warning("cannot reconcile item %s: %s", result["index"], error)
-                    continue
-                if listed is not None:
-                    _reconcile.found(result, listed)
-                    claimed.add(listed["id"])
-                else:
-                    missing.append(result)
+            for group in _reconcile.by_sender(doubtful):
+                missing += yield from self._look_up(group, claimed, timeout)
             if not missing:
                 break
             if last_look:
@@ -459,6 +450,48 @@ class Core:
                     yield Sleep(wait)
                 doubtful = missing
         return results
+
+    def _look_up(
+        self, group: list[SendResult], claimed: set[str], timeout: TimeoutArg
+    ) -> Flow[list[SendResult]]:
+        """Look up results in doubt sent from one number, with one listing: what was sent to
+        that number (the only one, when the group is one) since the earliest of them. Marks
+        the ones found; returns the ones certainly not listed."""
+        first = group[0]["message"]
+        since = min(_reconcile.parse_time(r["sent_at"]) for r in group)
+        to = first["to"] if len(group) == 1 else None
+        try:
+            filters = _reconcile.lookup_filters(first["from"], to, since)
+        except ReconcileError as error:
+            log.warning("cannot reconcile %d item(s): %s", len(group), error)
+            return []
+        waiting: dict[str, list[SendResult]] = {}
+        for result in group:
+            waiting.setdefault(str(result["message"]["to"]), []).append(result)
+        unsure: set[int] = set()
+        request: httpx.Request | None = self.list_request(filters, timeout)
+        while request is not None and waiting:
+            page, request = yield from self.page(request)
+            for listed in page:
+                candidates = waiting.get(str(listed.get("to")))
+                if not candidates or listed.get("id") in claimed:
+                    continue
+                for result in candidates:
+                    verdict = _reconcile.matches(listed, cast(dict[str, object], result["message"]))
+                    if verdict:
+                        _reconcile.found(result, listed)
+                        claimed.add(listed["id"])
+                        candidates.remove(result)
+                        break
+                    if verdict is None:
+                        unsure.add(id(result))
+        left = [r for candidates in waiting.values() for r in candidates]
+        for result in left:
+            if id(result) in unsure:
+                log.warning(
+                    "cannot reconcile item %s: a candidate's text was removed", result["index"]
+                )
+        return [r for r in left if id(r) not in unsure]
 
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
         """The message, keys in snake_case, values exactly as the API sent them."""
@@ -511,8 +544,9 @@ class Core:
         pairs: Iterable[tuple[int, object]],
         timeout: TimeoutArg,
         recorder: Recorder | None = None,
+        stop: threading.Event | None = None,
     ) -> BulkStream:
-        return BulkStream(pairs, self._batch_flow(timeout), recorder=recorder)
+        return BulkStream(pairs, self._batch_flow(timeout), recorder=recorder, stop=stop)
 
     def _batch_flow(
         self, timeout: TimeoutArg

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from array import array
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from pathlib import Path
@@ -161,6 +162,10 @@ class Journal:
             return None
         return _STATES[self._states[line]]
 
+    def last_state(self, line: int) -> LineState | None:
+        """The state of ``line``'s last record, whatever item it was for."""
+        return _STATES[self._states[line]] if 0 <= line < len(self._states) else None
+
     def counts(self) -> dict[LineState, int]:
         """How many lines are in each state."""
         return {
@@ -271,14 +276,17 @@ class Journal:
         *,
         concurrency: int | None = None,
         timeout: TimeoutArg = None,
+        stop: threading.Event | None = None,
     ) -> Generator[SendResult, None, None]:
         """Send the lines not yet accepted (nor in doubt), recording each request before it
         is sent and its results before they are yielded; see ``Client.iter_send_messages``.
-        Closing the generator (or leaving a ``for`` loop) starts no new request and waits for
-        those in flight, which are recorded."""
+        Setting ``stop`` (say, from a signal handler) ends it gracefully: no new request
+        starts, and the results of those in flight are recorded and yielded. Closing the
+        generator (leaving a ``for`` loop) starts no new request either and waits for those in
+        flight, which are recorded but not yielded."""
         from ._client import _flatten
 
-        plan = client._journaled(self._todo(pairs), self, concurrency, timeout)
+        plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
         return _flatten(client._drive(plan))
 
     async def asend(
@@ -288,9 +296,10 @@ class Journal:
         *,
         concurrency: int | None = None,
         timeout: TimeoutArg = None,
+        stop: threading.Event | None = None,
     ) -> AsyncIterator[SendResult]:
         """``send`` for the async client."""
-        plan = client._journaled(self._todo(pairs), self, concurrency, timeout)
+        plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
         async for batch in client._drive(plan):
             for result in batch:
                 yield result

@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_SETTLE",
     "TEXT_KEPT_FOR",
     "absent",
+    "by_sender",
     "found",
     "lookup_filters",
     "matches",
@@ -43,8 +44,9 @@ def parse_time(value: str) -> dt.datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def lookup_filters(item: dict[str, object], since: dt.datetime) -> dict[str, object]:
-    """The listing query that finds ``item`` if it was sent after ``since``."""
+def lookup_filters(from_: object, to: object, since: dt.datetime) -> dict[str, object]:
+    """The listing query that finds what ``from_`` sent (to ``to``, unless ``None``) after
+    ``since``, or ``ReconcileError`` when its answer would prove nothing."""
     if since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)
     if dt.datetime.now(dt.UTC) - since > TEXT_KEPT_FOR:
@@ -52,15 +54,15 @@ def lookup_filters(item: dict[str, object], since: dt.datetime) -> dict[str, obj
             f"cannot look up a message sent before {since:%Y-%m-%d %H:%M} UTC: the API keeps "
             f"message text for {TEXT_KEPT_FOR.days} days, so its absence would prove nothing"
         )
-    for key in ("from", "to"):
-        if not _E164.match(str(item.get(key))):
+    numbers = {"from": from_} if to is None else {"from": from_, "to": to}
+    for key, number in numbers.items():
+        if not _E164.match(str(number)):
             raise ReconcileError(
-                f"cannot look up a message whose {key!r} is {item.get(key)!r}: the API's "
+                f"cannot look up a message whose {key!r} is {number!r}: the API's "
                 "listing filters take E.164 numbers (+ and up to 15 digits) only"
             )
     return {
-        "from": item["from"],
-        "to": item["to"],
+        **numbers,
         "fromDateTime": since - CLOCK_MARGIN,
         "direction": "out",
         "sortOrder": "asc",
@@ -85,6 +87,14 @@ def matches(message: Message, item: dict[str, object]) -> bool | None:
     if not text and wanted:
         return None  # the text is gone: it may be this message or another one
     return False
+
+
+def by_sender(results: list[SendResult]) -> list[list[SendResult]]:
+    """The results grouped by the number they were sent from: one listing a group."""
+    groups: dict[str, list[SendResult]] = {}
+    for result in results:
+        groups.setdefault(str(result["message"]["from"]), []).append(result)
+    return list(groups.values())
 
 
 def found(result: SendResult, message: Message) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,6 +62,12 @@ class _Server(ThreadingHTTPServer):
     # socketserver's default backlog of 5 drops connection attempts when a client opens
     # several at once (an async bulk send); each dropped SYN then costs a 1 s retransmit.
     request_queue_size = 128
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that goes away (killed, timed out) resets its connection: as the API,
+        # shrug. Anything else is a fault of the stand-in and is printed.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     def __init__(
         self, address: tuple[str, int], fake: FakeMessagingAPI, latency: float = 0.0
