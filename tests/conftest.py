@@ -10,6 +10,8 @@ import httpx
 import pytest
 
 BASE = "https://api.catapult.inetwork.com/v1/users/u-user/messages"
+NEWEST_FIRST = f"{BASE}?sortOrder=desc"
+"""A listing's first page: the SDK always sends the order it documents."""
 AUTH = "Basic " + base64.b64encode(b"t-token:s-secret").decode()
 SECRET = "s-secret"
 

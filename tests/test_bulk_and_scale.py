@@ -77,8 +77,8 @@ def test_a_rate_refused_request_is_not_sent_and_retried(
 ) -> None:
     fake = FakeMessagingAPI()
     fake.inject(
-        Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=3)
-    )
+        Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=6)
+    )  # the first request and its 5 rate retries
     results = fake_api(kind, fake, bulk_concurrency=1, max_retries=2)("send_messages", items(60))
     refused = [r for r in results if r["result"] == "error"]
     assert len(refused) == 50

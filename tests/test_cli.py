@@ -97,7 +97,7 @@ def test_send_get_redact_and_list(server: FakeServer) -> None:
 def test_failures_exit_non_zero_with_the_api_error(server: FakeServer) -> None:
     missing = run(server, "get", "m-unknown")
     assert missing.returncode == 1
-    assert "Error not-found" in missing.stderr
+    assert "Error message-not-found" in missing.stderr
     assert missing.stdout == ""
     bad = run(server, "send", "--from", "+1", "--to", "+2")
     assert bad.returncode == 2

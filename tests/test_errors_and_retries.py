@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from email.utils import format_datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from bandwidth._retry import MAX_RETRY_AFTER, parse_retry_after
 from pytest_httpx import HTTPXMock
 
-from .conftest import AUTH, BASE, SECRET, Api, error_body
+from .conftest import AUTH, BASE, NEWEST_FIRST, SECRET, Api, error_body
 
 AUTH_VALUE = AUTH.split(" ", 1)[1]
 
@@ -246,7 +247,10 @@ def test_rate_refusals_exhaust_retries(
     with pytest.raises(bandwidth.RateLimitError) as caught:
         api("send_message", **SEND)
     assert caught.value.may_have_been_sent is False
-    assert len(httpx_mock.get_requests()) == 3
+    # Rate refusals have a budget of their own (max_retries is 2): five retries, with waits
+    # that add up to more than the API's 10-second averaging window.
+    assert len(httpx_mock.get_requests()) == 6
+    assert sum(bandwidth_waits) > 10
 
 
 def test_max_retries_zero_turns_retries_off(
@@ -318,7 +322,7 @@ def test_retry_after_forms() -> None:
 )
 def test_link_to_another_origin_is_refused(httpx_mock: HTTPXMock, api: Api, next_url: str) -> None:
     httpx_mock.add_response(
-        url=BASE, json=[{"id": "m-1"}], headers={"Link": f'<{next_url}>; rel="next"'}
+        url=NEWEST_FIRST, json=[{"id": "m-1"}], headers={"Link": f'<{next_url}>; rel="next"'}
     )
     with pytest.raises(bandwidth.UnsafeRedirectError, match="another origin"):
         api("list_messages")
@@ -362,3 +366,128 @@ def test_secret_absent_from_tracebacks_with_locals(
                 assert AUTH_VALUE not in shown
             summary = summary.__cause__
         assert sdk_frames > 0
+
+
+# -- the documented answers (Bandwidth's App Platform documentation) ---------------------------
+
+
+def test_a_429_waits_until_the_documented_reset_time(
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+) -> None:
+    reset_ms = int((time.time() + 7.5) * 1000)
+    httpx_mock.add_response(
+        status_code=429,
+        headers={"X-RateLimit-Reset": str(reset_ms)},
+        json={
+            "category": "too-many-requests",
+            "code": "rate-limit-reached",
+            "details": [{"name": "rateLimitResetTime", "value": str(reset_ms)}],
+        },
+    )
+    httpx_mock.add_response(json=[])
+    assert api("list_messages") == []
+    assert bandwidth_waits == [pytest.approx(7.5, abs=0.5)]
+
+
+def test_the_reset_time_in_the_body_is_used_without_the_header(
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+) -> None:
+    reset_ms = int((time.time() + 3) * 1000)
+    httpx_mock.add_response(
+        status_code=429,
+        json={
+            "category": "too-many-requests",
+            "code": "rate-limit-reached",
+            "details": [{"name": "rateLimitResetTime", "value": str(reset_ms)}],
+        },
+    )
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
+    assert api("send_message", **SEND) == "m-1"
+    assert bandwidth_waits == [pytest.approx(3, abs=0.5)]
+
+
+def test_a_full_queue_is_a_rate_refusal_and_the_send_is_retried(
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+) -> None:
+    httpx_mock.add_response(
+        status_code=400,
+        json=error_body(
+            "bad-request",
+            "message-delay-limit",
+            "Message tried to be delayed over the maximum limit.",
+        ),
+    )
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
+    assert api("send_message", **SEND) == "m-1"
+    assert len(httpx_mock.get_requests()) == 2
+    assert len(bandwidth_waits) == 1
+
+
+def test_a_full_queue_that_stays_full_is_reported_as_not_sent(
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+) -> None:
+    httpx_mock.add_response(
+        status_code=400,
+        json=error_body("bad-request", "message-delay-limit", "Message tried to be delayed"),
+        is_reusable=True,
+    )
+    with pytest.raises(bandwidth.RateLimitError) as caught:
+        api("send_message", **SEND)
+    assert caught.value.status_code == 400
+    assert caught.value.may_have_been_sent is False
+
+
+def test_a_number_not_on_the_account_is_not_a_credentials_error(
+    httpx_mock: HTTPXMock, api: Api
+) -> None:
+    httpx_mock.add_response(
+        status_code=401,
+        json=error_body(
+            "authorization",
+            "number-access-denied",
+            "User u-user does not have permission to use number +19195551211",
+        ),
+    )
+    with pytest.raises(bandwidth.ForbiddenError) as caught:
+        api("send_message", **SEND)
+    assert not isinstance(caught.value, bandwidth.AuthenticationError)
+    assert caught.value.status_code == 401
+    assert caught.value.may_have_been_sent is False
+
+
+@pytest.mark.parametrize("status", [409, 410, 422, 302])
+def test_an_undocumented_status_is_the_base_api_error_not_a_server_error(
+    httpx_mock: HTTPXMock, api: Api, status: int, bandwidth_waits: list[float]
+) -> None:
+    httpx_mock.add_response(
+        status_code=status, json=error_body("conflict", "odd", "odd"), is_reusable=True
+    )
+    with pytest.raises(bandwidth.BandwidthMessageAPIException) as caught:
+        api("get_message", "m-1")
+    assert type(caught.value) is bandwidth.BandwidthMessageAPIException
+    assert caught.value.status_code == status
+
+
+def test_a_duplicate_message_conflict_leaves_the_send_in_doubt(
+    httpx_mock: HTTPXMock, api: Api
+) -> None:
+    httpx_mock.add_response(
+        status_code=409,
+        json=error_body("conflict", "duplicate-message", "Cannot create another instance"),
+    )
+    with pytest.raises(bandwidth.BandwidthMessageAPIException) as caught:
+        api("send_message", **SEND)
+    assert caught.value.may_have_been_sent is True  # another instance exists
+    assert len(httpx_mock.get_requests()) == 1
+
+
+def test_a_redaction_meeting_an_update_in_progress_is_retried(
+    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+) -> None:
+    httpx_mock.add_response(
+        status_code=409,
+        json=error_body("conflict", "message-update-conflict", "another update in progress"),
+    )
+    httpx_mock.add_response(status_code=200)
+    assert api("redact_message", "m-1") is None
+    assert [r.method for r in httpx_mock.get_requests()] == ["PATCH", "PATCH"]

@@ -217,3 +217,76 @@ def test_slow_answer_over_loopback_times_out_for_real() -> None:
         )
         with pytest.raises(bandwidth.APITimeoutError, match="timed out"):
             api.get_message("m-1")
+
+
+# -- the documented answers, as the stand-in plays them ---------------------------------------
+
+
+def test_without_a_sort_order_the_stand_in_lists_oldest_first_and_the_sdk_asks_newest(
+    bandwidth_fake: FakeMessagingAPI, bandwidth_client: bandwidth.Client
+) -> None:
+    for n in range(3):
+        bandwidth_fake.add_message(from_="+19195550001", to="+19195550100", text=f"m{n}")
+    raw = httpx.Client(transport=bandwidth_fake.transport(), auth=("t-token", "s-secret"))
+    url = "https://api.catapult.inetwork.com/v1/users/u-user/messages"
+    assert [m["text"] for m in raw.get(url).json()] == ["m0", "m1", "m2"]  # the docs' default
+    newest = [m["text"] for m in bandwidth_client.list_messages(limit=2)]
+    assert newest == ["m2", "m1"]
+    assert bandwidth_fake.requests[-1].url.params["sortOrder"] == "desc"
+
+
+def test_a_documented_429_is_waited_out_until_its_reset(
+    bandwidth_fake: FakeMessagingAPI,
+    bandwidth_client: bandwidth.Client,
+    bandwidth_waits: list[float],
+) -> None:
+    bandwidth_fake.inject(Fault.too_many_requests(reset_in=4))
+    bandwidth_fake.add_message(from_="+19195550001", to="+19195550100", text="hi")
+    assert [m["text"] for m in bandwidth_client.list_messages()] == ["hi"]
+    assert bandwidth_waits == [pytest.approx(4, abs=0.5)]
+    refused = bandwidth_fake.requests[0]
+    assert refused.method == "GET"
+
+
+def test_a_full_queue_is_waited_out_and_the_message_sent_once(
+    bandwidth_fake: FakeMessagingAPI,
+    bandwidth_client: bandwidth.Client,
+    bandwidth_waits: list[float],
+) -> None:
+    bandwidth_fake.inject(Fault.queue_full(times=2))
+    message_id = bandwidth_client.send_message("+19195550100", "+19195550001", text="hi")
+    assert [m["id"] for m in bandwidth_fake.sent] == [message_id]
+    assert len(bandwidth_waits) == 2
+
+
+def test_a_number_not_owned_fails_its_items_only(
+    bandwidth_fake: FakeMessagingAPI, bandwidth_client: bandwidth.Client
+) -> None:
+    bandwidth_fake.inject(Fault.number_access_denied())
+    items: list[bandwidth.SendMessageItem] = [
+        {"from": "+19195550100", "to": f"+1919555{i:04d}", "text": "hi"} for i in range(60)
+    ]
+    results = bandwidth_client.send_messages(items)
+    refused = [r for r in results if r["result"] == "error"]
+    assert len(refused) == 50
+    assert all(isinstance(r["exception"], bandwidth.ForbiddenError) for r in refused)
+    assert all(r["may_have_been_sent"] is False for r in refused)
+    assert len(bandwidth_fake.sent) == 10  # the next request still went: not bad credentials
+
+
+def test_a_redaction_conflict_is_retried(
+    bandwidth_fake: FakeMessagingAPI,
+    bandwidth_client: bandwidth.Client,
+    bandwidth_waits: list[float],
+) -> None:
+    message_id = bandwidth_client.send_message("+19195550100", "+19195550001", text="secret")
+    bandwidth_fake.inject(Fault.conflict(method="PATCH"))
+    bandwidth_client.redact_message(message_id)
+    assert bandwidth_fake.sent[0]["text"] == ""
+    assert [r.method for r in bandwidth_fake.requests[1:]] == ["PATCH", "PATCH"]
+
+
+def test_an_unknown_message_is_message_not_found(bandwidth_client: bandwidth.Client) -> None:
+    with pytest.raises(bandwidth.NotFoundError) as caught:
+        bandwidth_client.get_message("m-nope")
+    assert caught.value.code == "message-not-found"

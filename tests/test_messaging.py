@@ -11,7 +11,7 @@ import pytest
 from bandwidth import messaging
 from pytest_httpx import HTTPXMock
 
-from .conftest import AUTH, BASE, SECRET, Api, body_of
+from .conftest import AUTH, BASE, NEWEST_FIRST, SECRET, Api, body_of
 
 DOC_MESSAGE = {
     "callbackUrl": "https://yoursite.com/message",
@@ -383,7 +383,7 @@ def page(ids: list[str]) -> list[dict[str, Any]]:
 
 
 def test_list_follows_link_header_across_three_pages(httpx_mock: HTTPXMock, api: Api) -> None:
-    first = f"{BASE}?from=%2B1234567980&size=2"
+    first = f"{BASE}?from=%2B1234567980&sortOrder=desc&size=2"
     second = f"{BASE}?from=%2B1234567980&size=2&sortKeyLT=x,y"  # a comma inside the URL
     third = f"{BASE}?from=%2B1234567980&size=2&sortKeyLT=z"
     httpx_mock.add_response(
@@ -407,7 +407,7 @@ def test_list_follows_link_header_across_three_pages(httpx_mock: HTTPXMock, api:
 def test_list_is_lazy_page_by_page(httpx_mock: HTTPXMock) -> None:
     second = f"{BASE}?sortKeyLT=2"
     httpx_mock.add_response(
-        url=BASE, json=page(["m-1", "m-2"]), headers={"Link": f'<{second}>; rel="next"'}
+        url=NEWEST_FIRST, json=page(["m-1", "m-2"]), headers={"Link": f'<{second}>; rel="next"'}
     )
     httpx_mock.add_response(url=second, json=page(["m-3"]))
     client = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
@@ -426,7 +426,7 @@ def test_async_list_is_lazy_page_by_page(httpx_mock: HTTPXMock) -> None:
 
     second = f"{BASE}?sortKeyLT=2"
     httpx_mock.add_response(
-        url=BASE, json=page(["m-1", "m-2"]), headers={"Link": f'<{second}>; rel="next"'}
+        url=NEWEST_FIRST, json=page(["m-1", "m-2"]), headers={"Link": f'<{second}>; rel="next"'}
     )
     httpx_mock.add_response(url=second, json=page(["m-3"]))
 
@@ -481,12 +481,14 @@ def test_list_sends_no_unset_filters(httpx_mock: HTTPXMock, api: Api) -> None:
     api("list_messages")
     request = httpx_mock.get_request()
     assert request is not None
-    assert str(request.url) == BASE
+    assert str(request.url) == NEWEST_FIRST  # the order is the one filter always sent
 
 
 def test_list_limit_stops_early(httpx_mock: HTTPXMock, api: Api) -> None:
     httpx_mock.add_response(
-        url=BASE, json=page(["m-1", "m-2"]), headers={"Link": f'<{BASE}?sortKeyLT=2>; rel="next"'}
+        url=NEWEST_FIRST,
+        json=page(["m-1", "m-2"]),
+        headers={"Link": f'<{BASE}?sortKeyLT=2>; rel="next"'},
     )
     assert [m["id"] for m in api("list_messages", limit=2)] == ["m-1", "m-2"]
     assert len(httpx_mock.get_requests()) == 1

@@ -510,13 +510,16 @@ class Core:
         direction: MessageDirection | None = None,
         state: MessageState | None = None,
         delivery_state: MessageDeliveryState | None = None,
-        sort_order: SortOrder | None = None,
+        sort_order: SortOrder = "desc",
         size: int | None = None,
         *,
         limit: int | None = None,
         timeout: TimeoutArg = None,
     ) -> Listing:
         """Messages matching the filters, newest first unless ``sort_order='asc'``.
+
+        The order is always sent: Bandwidth's documentation gives both "newest first" and a
+        default of ``asc``, so ``limit=10`` means the 10 newest whatever the API's default.
 
         Lazy: no request until the first item is asked for, the next page only when the
         current one is used up, so memory holds one page. ``limit`` stops after that many.

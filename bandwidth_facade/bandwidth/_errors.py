@@ -43,13 +43,30 @@ _NOT_SENT: Final = (
 
 
 def is_rate_refusal(status_code: int, category: str | None, code: str) -> bool:
-    """429, or 403 with category ``limit``: the API did not accept the request.
+    """The API refused for rate and did not accept the request: 429; 403 with category
+    ``limit``; 400 ``message-delay-limit`` (the account's queue is full).
 
     ``multi-message-limit`` is a size limit, not a rate: sending again cannot succeed.
     """
     if status_code == 429:
         return True
+    if status_code == 400:
+        return code == "message-delay-limit"
     return status_code == 403 and category == "limit" and code != "multi-message-limit"
+
+
+def _error_class(
+    status: int, category: str | None, code: str
+) -> type[BandwidthMessageAPIException]:
+    if is_rate_refusal(status, category, code):
+        return RateLimitError
+    if status == 401 and code == "number-access-denied":
+        return ForbiddenError  # the credentials are fine: the number is not the account's
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if 500 <= status < 600:
+        return ServerError
+    return BandwidthMessageAPIException  # 409 and other statuses the API does not document
 
 
 def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPIException:
@@ -74,13 +91,10 @@ def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPI
         message = f"{reason} (HTTP {status})" + (
             f": {excerpt(response.content)}" if response.content and body is None else ""
         )
-    if is_rate_refusal(status, category, code):
-        cls: type[BandwidthMessageAPIException] = RateLimitError
-    else:
-        cls = _BY_STATUS.get(status, ServerError)
-    # A 4xx refused the request; anything else (5xx, odd statuses) leaves a send in doubt.
-    in_doubt = is_send and not 400 <= status < 500
-    return cls(
+    # A 4xx refused the request; anything else (5xx, odd statuses) leaves a send in doubt,
+    # and so does a 409: "cannot create another instance of message" says one exists.
+    in_doubt = is_send and (not 400 <= status < 500 or status == 409)
+    return _error_class(status, category, code)(
         response,
         code=code,
         message=message,

@@ -3,6 +3,10 @@
 A message cannot be recalled, so a send is repeated only when the API certainly did not accept
 it: the connection failed before the request was written, or the answer was a rate refusal.
 Reads and redaction are idempotent and are also retried on 5xx and on any connection failure.
+
+Rate refusals wait for the time the API gives (``X-RateLimit-Reset``, its ``rateLimitResetTime``
+detail, or ``Retry-After``) and get a budget of their own: the API averages send rates over
+10 seconds, so a few quick retries would all be refused again.
 """
 
 from __future__ import annotations
@@ -19,12 +23,17 @@ from ._exceptions import (
     InvalidTypeError,
     InvalidValueError,
     MalformedResponseError,
+    RateLimitError,
 )
 
 __all__ = ["RetryPolicy"]
 
 DEFAULT_MAX_RETRIES: Final = 2
+RATE_RETRIES: Final = 5
+"""Retries of a rate refusal (unless ``max_retries`` is 0 or more than this): with waits of
+1, 2, 4, 8 and 8 seconds they outlast the API's 10-second averaging window twice over."""
 INITIAL_DELAY: Final = 0.5
+RATE_INITIAL_DELAY: Final = 1.0
 MAX_DELAY: Final = 8.0
 MAX_RETRY_AFTER: Final = 60.0
 """A ``Retry-After`` longer than this is cut to it rather than blocking the caller for hours."""
@@ -46,15 +55,22 @@ class RetryPolicy:
 
     def delay_after(self, error: BandwidthError, attempt: int, *, is_send: bool) -> float | None:
         """Seconds to wait before attempt ``attempt + 1``, or ``None`` to give up with ``error``."""
-        if attempt >= self.max_retries or not self.is_retryable(error, is_send=is_send):
+        rate = isinstance(error, RateLimitError)
+        budget = (
+            max(self.max_retries, RATE_RETRIES) if rate and self.max_retries else self.max_retries
+        )
+        if attempt >= budget or not self.is_retryable(error, is_send=is_send):
             return None
-        backoff = min(MAX_DELAY, INITIAL_DELAY * 2.0**attempt)
+        first = RATE_INITIAL_DELAY if rate else INITIAL_DELAY
+        backoff = min(MAX_DELAY, first * 2.0**attempt)
         # Jitter spreads out clients that failed together, so they do not retry in step.
         delay = backoff * (0.75 + random.random() / 4)  # noqa: S311 - not cryptographic
         if isinstance(error, BandwidthMessageAPIException):
-            retry_after = parse_retry_after(error.headers.get("Retry-After"))
-            if retry_after is not None:
-                delay = retry_after
+            told = reset_after(error) if rate else None
+            if told is None:
+                told = parse_retry_after(error.headers.get("Retry-After"))
+            if told is not None:
+                delay = told
         return delay
 
     @staticmethod
@@ -67,7 +83,32 @@ class RetryPolicy:
             return False
         if is_rate_refusal(error.status_code, error.category, error.code):
             return True
-        return not is_send and error.status_code >= 500
+        # An idempotent request is repeated after a server error, or a 409 "another update
+        # is in progress" (redacting a message being updated).
+        return not is_send and (error.status_code >= 500 or error.status_code == 409)
+
+
+def reset_after(error: BandwidthMessageAPIException, now: float | None = None) -> float | None:
+    """Seconds until the rate limit resets, from ``X-RateLimit-Reset`` or the body's
+    ``rateLimitResetTime`` detail (a UNIX time in milliseconds), capped; ``None`` if absent."""
+    value = error.headers.get("X-RateLimit-Reset")
+    if not value:
+        value = next(
+            (
+                d.get("value")
+                for d in error.details
+                if d.get("name") == "rate_limit_reset_time" or d.get("name") == "rateLimitResetTime"
+            ),
+            None,
+        )
+    try:
+        reset = float(value) / 1000 if value else None
+    except ValueError:
+        return None
+    if reset is None or reset != reset:
+        return None
+    seconds = reset - (time.time() if now is None else now)
+    return float(min(max(seconds, 0.0), MAX_RETRY_AFTER))
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:

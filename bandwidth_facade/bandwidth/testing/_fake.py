@@ -93,17 +93,69 @@ class Fault:
 
     @classmethod
     def rate_limited(
-        cls, retry_after: float | None = 1, *, times: int = 1, status: int = 429, **match: Any
+        cls, retry_after: float | None = 1, *, times: int = 1, status: int = 403, **match: Any
     ) -> Fault:
-        """A rate refusal (429, or 403 with category ``limit``), with ``Retry-After``."""
+        """The documented send rate refusal: 403, category ``limit``, ``message-rate-limit``
+        (``status=429`` for the other form); with ``Retry-After`` unless ``None``."""
         headers = {} if retry_after is None else {"Retry-After": f"{retry_after:g}"}
         body = {
             "category": "limit",
             "code": "message-rate-limit",
-            "message": "Rate limit exceeded",
-            "details": [],
+            "message": "You can send 1 messages per 1 seconds, calculated as the average over "
+            "10 seconds. Your rate is: 1.1",
+            "details": _request_details("POST"),
         }
         return cls(times=times, status=status, body=body, headers=headers, **match)
+
+    @classmethod
+    def too_many_requests(
+        cls, reset_in: float = 1.0, *, method: str = "GET", times: int = 1, **match: Any
+    ) -> Fault:
+        """The documented 429 of every other endpoint (listing, reading, redacting): the reset
+        time as a UNIX time in milliseconds, ``reset_in`` seconds from now, in the
+        ``X-RateLimit-Reset`` header and the ``rateLimitResetTime`` detail."""
+        reset = str(int((time.time() + reset_in) * 1000))
+        body = {
+            "category": "too-many-requests",
+            "code": "rate-limit-reached",
+            "details": [{"name": "rateLimitResetTime", "value": reset}, *_request_details(method)],
+        }
+        return cls(
+            times=times,
+            status=429,
+            body=body,
+            headers={"X-RateLimit-Reset": reset},
+            method=method,
+            **match,
+        )
+
+    @classmethod
+    def queue_full(cls, *, times: int = 1, **match: Any) -> Fault:
+        """The documented 400 ``message-delay-limit``: the account's queue is full."""
+        body = {
+            "category": "bad-request",
+            "code": "message-delay-limit",
+            "message": "Message tried to be delayed over the maximum limit.",
+            "details": _request_details("POST"),
+        }
+        return cls(times=times, status=400, body=body, method="POST", **match)
+
+    @classmethod
+    def number_access_denied(cls, number: str = "+19195551211", **match: Any) -> Fault:
+        """The documented 401 for sending from a number the account does not own."""
+        body = {
+            "category": "authorization",
+            "code": "number-access-denied",
+            "message": f"User u-user does not have permission to use number {number}",
+            "details": [{"name": "number", "value": number}],
+        }
+        return cls(status=401, body=body, method="POST", **match)
+
+    @classmethod
+    def conflict(cls, code: str = "message-update-conflict", **match: Any) -> Fault:
+        """A documented 409: ``message-update-conflict`` or ``duplicate-message``."""
+        body = {"category": "conflict", "code": code, "message": f"Conflict: {code}"}
+        return cls(status=409, body=body, **match)
 
     @classmethod
     def slow(cls, delay: float, *, times: int = 1, apply: bool = True, **match: Any) -> Fault:
@@ -141,6 +193,19 @@ class Fault:
         if self.body is None:
             return httpx.Response(self.status, headers=self.headers)
         return httpx.Response(self.status, json=self.body, headers=self.headers)
+
+
+def _message_not_found(message_id: str) -> httpx.Response:
+    return _error(
+        404, "not-found", "message-not-found", f"The message {message_id} could not be found"
+    )
+
+
+def _request_details(method: str) -> list[dict[str, str]]:
+    return [
+        {"name": "requestMethod", "value": method},
+        {"name": "remoteAddress", "value": "127.0.0.1"},
+    ]
 
 
 @attrs.frozen
@@ -395,7 +460,9 @@ class FakeMessagingAPI:
     def _answer(self, request: httpx.Request) -> httpx.Response:
         match = _PATH.match(request.url.path)
         if match is None:
-            return _error(404, "not-found", "not-found", f"No such resource: {request.url.path}")
+            return _error(
+                404, "not-found", "resource-not-found", "The requested resource could not be found."
+            )
         if (
             request.headers.get("Authorization") != self._authorization
             or match["user"] != self.user_id
@@ -533,13 +600,23 @@ class FakeMessagingAPI:
     def _get(self, message_id: str) -> httpx.Response:
         stored = self._messages.get(message_id)
         if stored is None:
-            return _error(404, "not-found", "not-found", f"The message {message_id} was not found")
+            return _error(
+                404,
+                "not-found",
+                "message-not-found",
+                f"The message {message_id} could not be found",
+            )
         return httpx.Response(200, json=stored.body)
 
     def _redact(self, message_id: str, request: httpx.Request) -> httpx.Response:
         stored = self._messages.get(message_id)
         if stored is None:
-            return _error(404, "not-found", "not-found", f"The message {message_id} was not found")
+            return _error(
+                404,
+                "not-found",
+                "message-not-found",
+                f"The message {message_id} could not be found",
+            )
         if _json_body(request) != {"text": ""}:
             return _error(
                 400, "bad-request", "validation-error", 'The body must be exactly {"text": ""}'
@@ -560,7 +637,8 @@ class FakeMessagingAPI:
             self._invalid("size", query.get("size"), "must be between 1 and 1000")
         low = _parse_time(query.get("fromDateTime"), "fromDateTime")
         high = _parse_time(query.get("toDateTime"), "toDateTime")
-        ascending = query.get("sortOrder", "desc") == "asc"
+        # Without sortOrder, the order of the documentation's parameter table: ascending.
+        ascending = query.get("sortOrder", "asc") == "asc"
         after, before = query.get("sortKeyGT"), query.get("sortKeyLT")
         stored = sorted(self._messages.values(), key=lambda m: m.sequence, reverse=not ascending)
         page: list[StoredMessage] = []
