@@ -236,3 +236,44 @@ def test_arbitrary_queries_give_an_event_or_invalid_event_error(query: Any) -> N
     except bandwidth.InvalidEventError:
         return
     assert event["message_id"]  # what parses carries the required properties
+
+
+# -- the forms in Bandwidth's callback documentation (ap-docs apiCallbacks/) -------------------
+
+
+DOC_SMS_EVENT: dict[str, Any] = {
+    "eventType": "sms",
+    "direction": "out",
+    "from": "+19195551212",
+    "to": "+13287750020",
+    "messageId": "m-x",
+    "time": "2016-09-14T18:20:16Z",
+    "state": "sent",
+    "deliveryState": "delivered",
+    "deliveryCode": "0",
+    "deliveryDescription": "Message delivered to carrier.",
+}
+
+
+def test_a_delivery_code_sent_as_a_string_comes_back_an_int() -> None:
+    event = parse_event(DOC_SMS_EVENT)
+    assert event["delivery_code"] == 0
+    assert isinstance(event["delivery_code"], int)
+    with pytest.raises(bandwidth.InvalidEventError, match="deliveryCode"):
+        parse_event({**DOC_SMS_EVENT, "deliveryCode": "delivered"})
+
+
+def test_the_documented_get_form_of_an_mms_event_gives_each_url() -> None:
+    query = (
+        "messageId=m-asdf&from=%2B19191231111&eventType=mms&text=test"
+        "&time=2016-12-01T16:04:49Z&to=%2B13204601164&state=received"
+        "&applicationId=a-yr3jpxasdfh5xh5e35saoi&direction=in"
+        "&media=[https://api.example/giphy-m-asdf.gif, https://api.example/123_1-m-asdf.smil]"
+        "&segmentCount=1"
+    )
+    event = parse_event(query=query)
+    assert event["media"] == [
+        "https://api.example/giphy-m-asdf.gif",
+        "https://api.example/123_1-m-asdf.smil",
+    ]
+    assert event["segment_count"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -38,7 +39,7 @@ def test_the_whole_sdk_over_loopback(server: FakeServer) -> None:
         "messaging", "u-user", "t-token", "s-secret", api_endpoint=server.url
     ) as api:
         first = api.send_message("+1234567980", "+1234567981", "SMS message")
-        assert first.startswith("m-") and len(first) == 27  # noqa: PT018
+        assert first.startswith("m-") and len(first) == 25  # noqa: PT018 - as documented
         second = api.send_message(
             "+1234567980", "+1234567981", "MMS message", media=["http://cat.com/cat.png"]
         )
@@ -290,3 +291,37 @@ def test_an_unknown_message_is_message_not_found(bandwidth_client: bandwidth.Cli
     with pytest.raises(bandwidth.NotFoundError) as caught:
         bandwidth_client.get_message("m-nope")
     assert caught.value.code == "message-not-found"
+
+
+def test_callbacks_take_the_documented_forms() -> None:
+    got: list[httpx.Request] = []
+
+    def app(request: httpx.Request) -> httpx.Response:
+        got.append(request)
+        return httpx.Response(200)
+
+    fake = FakeMessagingAPI(callback_client=httpx.Client(transport=httpx.MockTransport(app)))
+    fake.receive(
+        "+19191231111",
+        "+13204601164",
+        "test",
+        media=["https://m.example/a.gif", "https://m.example/b.smil"],
+        callback_url="https://app.example/cb",
+        callback_http_method="GET",
+    )
+    assert got[0].url.params["media"] == "[https://m.example/a.gif, https://m.example/b.smil]"
+    event = bandwidth.parse_event(query=got[0].url.query.decode())
+    assert event["media"] == ["https://m.example/a.gif", "https://m.example/b.smil"]
+
+    with fake.client() as client:
+        message_id = client.send_message(
+            "+19195550100",
+            "+19195550001",
+            text="hi",
+            receipt_requested="all",
+            callback_url="https://app.example/cb",
+        )
+    fake.deliver(message_id)
+    posted = json.loads(got[1].content)
+    assert posted["deliveryCode"] == "0"  # a string in the documentation's examples
+    assert bandwidth.parse_event(got[1].content)["delivery_code"] == 0

@@ -31,7 +31,19 @@ def test_known_statuses_are_still_http_status() -> None:
     response = get_message.sync_detailed(
         "u-user",
         "m-1",
-        client=client(httpx.Response(200, json={"id": "m-1", "time": "2017-02-01T21:10:32Z"})),
+        client=client(
+            httpx.Response(
+                200,
+                json={
+                    "id": "m-1",
+                    "from": "+19195551212",
+                    "to": "+19195551213",
+                    "direction": "out",
+                    "state": "sent",
+                    "time": "2017-02-01T21:10:32Z",
+                },
+            )
+        ),
     )
     assert response.status_code is HTTPStatus.OK
     assert response.parsed is not None

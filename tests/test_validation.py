@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest_httpx import HTTPXMock
 
-from .conftest import Api
+from .conftest import BASE, Api, body_of
 
 OK = {"from_": "+1234567980", "to": "+1234567981", "text": "hi"}
 
@@ -31,7 +31,13 @@ def intercepted(httpx_mock: HTTPXMock) -> HTTPXMock:
         ({"to": 1234567981}, TypeError, "'to' must be a str, not int"),
         ({"text": None}, ValueError, "needs 'text' or 'media'"),
         ({"text": "x" * 2049}, ValueError, "'text' must have at most 2048 characters, not 2049"),
-        ({"media": "http://cat.com/cat.png"}, TypeError, "'media' must be a list"),
+        ({"media": "ftp://cat.com/cat.png"}, ValueError, r"'media'\[0\] must be an http"),
+        ({"media": 5}, TypeError, "'media' must be a list"),
+        (
+            {"media": "http://cat.com/cat.png", "receipt_requested": "all"},
+            ValueError,
+            "'receiptRequested' cannot be combined with 'media'",
+        ),
         ({"media": ["ftp://cat.com/cat.png"]}, ValueError, r"'media'\[0\] must be an http"),
         ({"media": [5]}, TypeError, r"'media'\[0\] must be a str"),
         (
@@ -277,3 +283,15 @@ def test_message_id_methods_with_arbitrary_ids(message_id: Any, method: str) -> 
 @given(st.fixed_dictionaries({}, optional=dict.fromkeys(LIST_ARGS, ANY_VALUE)))
 def test_list_messages_with_arbitrary_filters(kwargs: dict[str, Any]) -> None:
     call_both("list_messages", **kwargs)
+
+
+def test_one_media_url_is_sent_as_a_list(httpx_mock: HTTPXMock, api: Api) -> None:
+    httpx_mock.add_response(status_code=201, headers={"Location": f"{BASE}/m-1"})
+    api("send_message", "+1234567980", "+1234567981", media="http://cat.com/cat.png")
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert body_of(request) == {
+        "from": "+1234567980",
+        "to": "+1234567981",
+        "media": ["http://cat.com/cat.png"],
+    }

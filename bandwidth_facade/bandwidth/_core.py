@@ -291,7 +291,7 @@ class Core:
         from_: str,
         to: str,
         text: str | None = None,
-        media: Sequence[str] | None = None,
+        media: str | Sequence[str] | None = None,
         receipt_requested: ReceiptRequested | None = None,
         callback_url: str | None = None,
         callback_http_method: CallbackHttpMethod | None = None,
@@ -302,7 +302,7 @@ class Core:
         timeout: TimeoutArg = None,
         **more: Unpack[SendMessageItemExtra],
     ) -> Flow[str]:
-        """Send one SMS (``text``) or MMS (``media``, a list of http(s) URLs); return its id.
+        """Send one SMS (``text``) or MMS (``media``: an http(s) URL, or a list); return its id.
 
         Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
         The send is retried only when the API certainly did not accept it; an error whose
@@ -310,8 +310,6 @@ class Core:
         spec adds later arrive as keyword arguments (``more``, typed by the spec) after
         ``make generate``.
         """
-        if isinstance(media, str):
-            raise InvalidTypeError("send_message: 'media' must be a list of URLs, not a str")
         fields = {
             "from": from_,
             "to": to,

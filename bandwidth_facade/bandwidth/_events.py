@@ -35,6 +35,11 @@ def parse_event(
     if (body is None) == (query is None):
         raise InvalidEventError("give either the callback's body or its query parameters")
     event = _from_body(body) if query is None else _from_query(query)
+    for name, value in event.items():
+        # The documentation's examples send ``deliveryCode`` as a string ("0"): accept the
+        # digits of any integer property and give the int the spec promises.
+        if isinstance(value, str) and MESSAGE_EVENT_SCHEMA.get(name, {}).get("type") == "integer":
+            event[name] = _integer(name, value)
     missing = [name for name in _REQUIRED if name not in event]
     if missing:
         raise InvalidEventError(f"the event has no {', '.join(map(repr, missing))}")
@@ -76,17 +81,28 @@ def _from_query(query: str | Mapping[str, str | Sequence[str]]) -> dict[str, obj
         kind = MESSAGE_EVENT_SCHEMA.get(name, {}).get("type", "string")
         if not values and kind != "array":
             continue  # a parameter with no value is as good as absent
-        if kind == "array":  # repeated (media=a&media=b) or comma-separated
-            event[name] = [part for value in values for part in value.split(",") if part]
+        if kind == "array":
+            event[name] = [part for value in values for part in _list_parts(value)]
         elif kind == "integer":
-            try:
-                event[name] = int(values[-1])
-            except ValueError:
-                raise InvalidEventError(
-                    f"query parameter {name!r} must be an integer, not {values[-1]!r}"
-                ) from None
+            event[name] = _integer(name, values[-1])
         elif kind == "boolean":
             event[name] = values[-1].lower() == "true"
         else:
             event[name] = values[-1]
     return event
+
+
+def _list_parts(value: str) -> list[str]:
+    """The items of one array parameter: repeated (``media=a&media=b``), comma-separated, or
+    in the documentation's MMS form ``media=[url1, url2]``, brackets and spaces included."""
+    text = value.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _integer(name: str, value: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise InvalidEventError(f"the event's {name!r} must be an integer, not {value!r}") from None

@@ -124,6 +124,8 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
             raise InvalidValueError(f"{where} gives {name!r} twice (as {key!r} too)")
         if value is None:
             continue  # None means "not set", as in send_message's keyword arguments.
+        if type(value) is str and SEND_ITEM_SCHEMA[name].get("type") == "array":
+            value = [value]  # the API documents "a media url ... or list of medias"
         quick = _QUICK[name]
         if quick is None or not quick(value):
             check_value(f"{where}: {key!r}", value, SEND_ITEM_SCHEMA[name])

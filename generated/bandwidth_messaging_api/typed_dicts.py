@@ -46,15 +46,15 @@ Error = TypedDict(
 Message = TypedDict(
     "Message",
     {
-        "id": NotRequired[str],
+        "id": str,
         "message_id": NotRequired[str],
-        "from": NotRequired[str],
-        "to": NotRequired[str],
-        "direction": NotRequired[MessageDirection],
+        "from": str,
+        "to": str,
+        "direction": MessageDirection,
         "text": NotRequired[str],
         "media": NotRequired[list[str]],
-        "state": NotRequired[MessageState],
-        "time": NotRequired[str],
+        "state": MessageState,
+        "time": str,
         "callback_url": NotRequired[str],
         "callback_http_method": NotRequired[str],
         "callback_timeout": NotRequired[int],
@@ -68,7 +68,7 @@ Message = TypedDict(
         "segment_count": NotRequired[int],
     },
 )
-"""A message as the API reports it. Any property may be absent."""
+"""A message as the API reports it. The API always gives its id, numbers, direction, state and time (every example in ap-docs `getMessages.md` and `getMessagesMessageId.md`); any other property may be absent."""
 
 BulkResult = TypedDict(
     "BulkResult",

@@ -45,7 +45,8 @@ def sync_use() -> None:
     message = api.get_message("m-na6cpyjf2qcpz6l3drhcx7y")
     assert_type(message, bandwidth.Message)
     assert_type(message.get("skip_mms_carrier_validation"), bool | None)
-    assert_type(message.get("state"), bandwidth.MessageState | None)
+    assert_type(message["state"], bandwidth.MessageState)  # always there: required
+    assert_type(message["id"], str)
     assert_type(message["from"], str)
     listing = api.list_messages(
         from_="+1", direction="in", state="sent", sort_order="asc", size=100, limit=10

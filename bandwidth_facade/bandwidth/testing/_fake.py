@@ -219,10 +219,13 @@ class Callback:
 
 
 def _query_form(event: dict[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    """The GET form, as the documentation shows it: a list as ``media=[url1, url2]``."""
     pairs: list[tuple[str, str | int | float | bool | None]] = []
     for name, value in event.items():
-        values = value if isinstance(value, list) else [value]
-        pairs += [(name, str(v).lower() if isinstance(v, bool) else str(v)) for v in values]
+        if isinstance(value, list):
+            pairs.append((name, "[" + ", ".join(map(str, value)) + "]"))
+        else:
+            pairs.append((name, str(value).lower() if isinstance(value, bool) else str(value)))
     return pairs
 
 
@@ -366,6 +369,8 @@ class FakeMessagingAPI:
             "tag",
         )
         event = {name: message[name] for name in names if name in message}
+        if "deliveryCode" in event:
+            event["deliveryCode"] = str(event["deliveryCode"])  # a string, as the docs show
         event["eventType"] = "mms" if message.get("media") else "sms"
         event["messageUri"] = f"{self.base_url}/v1/users/{self.user_id}/messages/{message['id']}"
         if message.get("media"):
@@ -578,7 +583,7 @@ class FakeMessagingAPI:
     def _new_id(self) -> str:
         alphabet = string.ascii_lowercase + string.digits
         while True:
-            candidate = "m-" + "".join(self._random.choice(alphabet) for _ in range(25))
+            candidate = "m-" + "".join(self._random.choice(alphabet) for _ in range(23))
             if candidate not in self._messages:
                 return candidate
 

@@ -19,44 +19,46 @@ T = TypeVar("T", bound="Message")
 
 @_attrs_define
 class Message:
-    """A message as the API reports it. Any property may be absent.
+    """A message as the API reports it. The API always gives its id, numbers, direction,
+    state and time (every example in ap-docs `getMessages.md` and
+    `getMessagesMessageId.md`); any other property may be absent.
 
-    Attributes:
-        id (str | Unset):
-        message_id (str | Unset): Same value as `id`.
-        from_ (str | Unset):
-        to (str | Unset):
-        direction (MessageDirection | str | Unset): A `MessageDirection`, or a value the API added later.
-        text (str | Unset): Kept for 3 days; older messages come back without it.
-        media (list[str] | Unset):
-        state (MessageState | str | Unset): A `MessageState`, or a value the API added later.
-        time (str | Unset): Creation time, UTC, ISO 8601 (`2017-02-01T21:10:32Z`), returned as sent.
-        callback_url (str | Unset):
-        callback_http_method (str | Unset):
-        callback_timeout (int | Unset):
-        fallback_url (str | Unset):
-        tag (str | Unset):
-        receipt_requested (str | Unset):
-        delivery_state (MessageDeliveryState | str | Unset): A `MessageDeliveryState`, or a value the API added later.
-        delivery_code (int | Unset): 0 delivered to carrier; 187, 188, 189 spam detected; 482 loop detected; 600
-            destination carrier queue full; 610 submit failed; 620 destination app error; 630
-            NACK; 650 destination failure; 700 invalid service type; 720 invalid destination
-            address; 740 invalid source address; 750 destination rejected; 751 rejected as too
-            large; 770 rejected as spam; 775 recipient opted out; 902 expired; 999 unknown error.
-        delivery_description (str | Unset):
-        skip_mms_carrier_validation (bool | Unset):
-        segment_count (int | Unset): 1 for MMS; 0 on messages older than the field.
+        Attributes:
+            id (str):
+            from_ (str):
+            to (str):
+            direction (MessageDirection | str): A `MessageDirection`, or a value the API added later.
+            state (MessageState | str): A `MessageState`, or a value the API added later.
+            time (str): Creation time, UTC, ISO 8601 (`2017-02-01T21:10:32Z`), returned as sent.
+            message_id (str | Unset): Same value as `id`.
+            text (str | Unset): Kept for 3 days; older messages come back without it.
+            media (list[str] | Unset):
+            callback_url (str | Unset):
+            callback_http_method (str | Unset):
+            callback_timeout (int | Unset):
+            fallback_url (str | Unset):
+            tag (str | Unset):
+            receipt_requested (str | Unset):
+            delivery_state (MessageDeliveryState | str | Unset): A `MessageDeliveryState`, or a value the API added later.
+            delivery_code (int | Unset): 0 delivered to carrier; 187, 188, 189 spam detected; 482 loop detected; 600
+                destination carrier queue full; 610 submit failed; 620 destination app error; 630
+                NACK; 650 destination failure; 700 invalid service type; 720 invalid destination
+                address; 740 invalid source address; 750 destination rejected; 751 rejected as too
+                large; 770 rejected as spam; 775 recipient opted out; 902 expired; 999 unknown error.
+            delivery_description (str | Unset):
+            skip_mms_carrier_validation (bool | Unset):
+            segment_count (int | Unset): 1 for MMS; 0 on messages older than the field.
     """
 
-    id: str | Unset = UNSET
+    id: str
+    from_: str
+    to: str
+    direction: MessageDirection | str
+    state: MessageState | str
+    time: str
     message_id: str | Unset = UNSET
-    from_: str | Unset = UNSET
-    to: str | Unset = UNSET
-    direction: MessageDirection | str | Unset = UNSET
     text: str | Unset = UNSET
     media: list[str] | Unset = UNSET
-    state: MessageState | str | Unset = UNSET
-    time: str | Unset = UNSET
     callback_url: str | Unset = UNSET
     callback_http_method: str | Unset = UNSET
     callback_timeout: int | Unset = UNSET
@@ -73,35 +75,31 @@ class Message:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        message_id = self.message_id
-
         from_ = self.from_
 
         to = self.to
 
-        direction: str | Unset
-        if isinstance(self.direction, Unset):
-            direction = UNSET
-        elif isinstance(self.direction, str):
+        direction: str
+        if isinstance(self.direction, str):
             direction = self.direction
         else:
             direction = self.direction
+
+        state: str
+        if isinstance(self.state, str):
+            state = self.state
+        else:
+            state = self.state
+
+        time = self.time
+
+        message_id = self.message_id
 
         text = self.text
 
         media: list[str] | Unset = UNSET
         if not isinstance(self.media, Unset):
             media = self.media
-
-        state: str | Unset
-        if isinstance(self.state, Unset):
-            state = UNSET
-        elif isinstance(self.state, str):
-            state = self.state
-        else:
-            state = self.state
-
-        time = self.time
 
         callback_url = self.callback_url
 
@@ -133,25 +131,22 @@ class Message:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+                "from": from_,
+                "to": to,
+                "direction": direction,
+                "state": state,
+                "time": time,
+            }
+        )
         if message_id is not UNSET:
             field_dict["messageId"] = message_id
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if to is not UNSET:
-            field_dict["to"] = to
-        if direction is not UNSET:
-            field_dict["direction"] = direction
         if text is not UNSET:
             field_dict["text"] = text
         if media is not UNSET:
             field_dict["media"] = media
-        if state is not UNSET:
-            field_dict["state"] = state
-        if time is not UNSET:
-            field_dict["time"] = time
         if callback_url is not UNSET:
             field_dict["callbackUrl"] = callback_url
         if callback_http_method is not UNSET:
@@ -180,17 +175,13 @@ class Message:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        message_id = d.pop("messageId", UNSET)
+        from_ = d.pop("from")
 
-        from_ = d.pop("from", UNSET)
+        to = d.pop("to")
 
-        to = d.pop("to", UNSET)
-
-        def _parse_direction(data: object) -> MessageDirection | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_direction(data: object) -> MessageDirection | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -199,17 +190,11 @@ class Message:
                 return componentsschemas_open_message_direction_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageDirection | str | Unset, data)
+            return cast(MessageDirection | str, data)
 
-        direction = _parse_direction(d.pop("direction", UNSET))
+        direction = _parse_direction(d.pop("direction"))
 
-        text = d.pop("text", UNSET)
-
-        media = cast(list[str], d.pop("media", UNSET))
-
-        def _parse_state(data: object) -> MessageState | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_state(data: object) -> MessageState | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -218,11 +203,17 @@ class Message:
                 return componentsschemas_open_message_state_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageState | str | Unset, data)
+            return cast(MessageState | str, data)
 
-        state = _parse_state(d.pop("state", UNSET))
+        state = _parse_state(d.pop("state"))
 
-        time = d.pop("time", UNSET)
+        time = d.pop("time")
+
+        message_id = d.pop("messageId", UNSET)
+
+        text = d.pop("text", UNSET)
+
+        media = cast(list[str], d.pop("media", UNSET))
 
         callback_url = d.pop("callbackUrl", UNSET)
 
@@ -261,14 +252,14 @@ class Message:
 
         message = cls(
             id=id,
-            message_id=message_id,
             from_=from_,
             to=to,
             direction=direction,
-            text=text,
-            media=media,
             state=state,
             time=time,
+            message_id=message_id,
+            text=text,
+            media=media,
             callback_url=callback_url,
             callback_http_method=callback_http_method,
             callback_timeout=callback_timeout,

@@ -35,7 +35,8 @@ class MessageEvent:
             text (str | Unset):
             application_id (str | Unset):
             delivery_state (MessageDeliveryState | str | Unset): A `MessageDeliveryState`, or a value the API added later.
-            delivery_code (int | Unset):
+            delivery_code (int | Unset): The carrier's delivery code. The documentation's examples send it as a string
+                ("0"); clients accept the digits as a string and give the integer.
             delivery_description (str | Unset):
             segment_count (int | Unset):
             media (list[str] | Unset): MMS only.

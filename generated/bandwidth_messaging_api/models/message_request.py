@@ -18,15 +18,25 @@ class MessageRequest:
     """One message to send. Unset properties are left out of the body.
 
     Attributes:
-        from_ (str): One of the account's numbers, E.164. Example: +19195551212.
-        to (str): The recipient's number (E.164) or short code. Example: +19195551213.
-        text (str | Unset): Longer than 160 characters is split into segments by the carrier.
-        media (list[str] | Unset): URLs of media to attach; makes the message an MMS.
+        from_ (str): One of the account's numbers, E.164 (ap-docs `postMessages.md`: "must be in E.164
+            format"). Not checked by clients: the API refuses another form before accepting,
+            so nothing is sent by mistake, and its own rules are the ones that count.
+             Example: +19195551212.
+        to (str): The recipient's number, E.164 per the send documentation; messages list a short
+            code here too (`getMessages.md`), so clients leave the form to the API.
+             Example: +19195551213.
+        text (str | Unset): Longer than 160 characters is split into segments by the carrier. `postMessages.md`
+            marks it mandatory, yet documents MMS by their media; clients require `text` or
+            `media` and leave the rest to the API, whose refusal sends nothing.
+        media (list[str] | Unset): URLs of media to attach; makes the message an MMS. The documentation allows "a
+            media url ... or list of medias": clients take either and send a list.
         receipt_requested (ReceiptRequested | Unset): Delivery receipts as callback events; cannot be combined with
             `media`.
         callback_url (str | Unset): Where events for this message are sent.
         callback_http_method (CallbackHttpMethod | Unset):
-        callback_timeout (int | Unset): Milliseconds to wait for the callback; default 10000.
+        callback_timeout (int | Unset): Milliseconds to wait for the callback; the API's default is 10000. Stated here,
+            not
+            as a schema default, so that a client built from this spec leaves it unsent.
         fallback_url (str | Unset): Used when `callbackUrl` fails.
         tag (str | Unset): Echoed in callback events.
     """
