@@ -491,3 +491,36 @@ def test_a_redaction_meeting_an_update_in_progress_is_retried(
     httpx_mock.add_response(status_code=200)
     assert api("redact_message", "m-1") is None
     assert [r.method for r in httpx_mock.get_requests()] == ["PATCH", "PATCH"]
+
+
+# -- what 3.x programs used keeps working ----------------------------------------------------
+
+
+def test_a_plain_text_error_body_is_the_message_as_in_3x(httpx_mock: HTTPXMock, api: Api) -> None:
+    # As the 3.x SDK's own test sends it: plain text, labelled text/html.
+    httpx_mock.add_response(
+        status_code=400, content=b"This is error", headers={"Content-Type": "text/html"}
+    )
+    with pytest.raises(bandwidth.BadRequestError) as caught:
+        api("get_message", "m-1")
+    assert caught.value.message == "This is error"
+    assert str(caught.value) == "Error 400: This is error"
+
+
+def test_the_3x_client_attributes_are_there() -> None:
+    client = bandwidth.client("messaging", "u-user", "t-token", "s-secret")
+    assert (client.user_id, client.api_endpoint, client.api_version) == (
+        "u-user",
+        "https://api.catapult.inetwork.com",
+        "v1",
+    )
+    other = bandwidth.client(
+        "messaging",
+        "u-user",
+        "t-token",
+        "s-secret",
+        api_endpoint="https://x.example/",
+        api_version="v2",
+    )
+    assert (other.api_endpoint, other.api_version) == ("https://x.example", "v2")
+    assert other.base_url == "https://x.example/v2"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -110,7 +111,9 @@ def test_fake_checks_credentials_and_bodies(fake: FakeMessagingAPI, raw: httpx.C
     assert raw.get(f"{BASE}?size=1001").status_code == 400
 
 
-def test_fake_filters_sorts_and_pages(fake: FakeMessagingAPI) -> None:
+def test_fake_filters_sorts_and_pages() -> None:
+    # Seen within 3 days of the first: the API keeps text for 3 days, and texts are asserted.
+    fake = FakeMessagingAPI(clock=lambda: dt.datetime(2024, 1, 4, tzinfo=dt.UTC))
     for day in range(1, 6):
         fake.add_message(from_="+1", to="+2", text=f"in {day}", time=f"2024-01-0{day}T10:00:00Z")
     fake.add_message(
@@ -325,3 +328,22 @@ def test_callbacks_take_the_documented_forms() -> None:
     posted = json.loads(got[1].content)
     assert posted["deliveryCode"] == "0"  # a string in the documentation's examples
     assert bandwidth.parse_event(got[1].content)["delivery_code"] == 0
+
+
+def test_the_stand_in_answers_as_documented() -> None:
+    now = dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC)
+    fake = FakeMessagingAPI(clock=lambda: now)
+    with fake.client() as client:
+        message_id = client.send_message("+19195550100", "+19195550001", text="x" * 161)
+        client.send_message("+19195550100", "+19195550001", text="é" * 71)
+        client.send_message("+19195550100", "+19195550001", text="hi", media=["https://a.b/c"])
+    created = fake.requests[0]
+    # The documentation's example: a relative Location, which the SDK reads the id from.
+    assert fake.handle(created).headers["Location"].startswith("/v1/users/u-user/messages/m-")
+    assert [m["segmentCount"] for m in fake.sent[:3]] == [2, 2, 1]
+    old = fake.add_message(
+        from_="+19195550001", to="+19195550100", text="old", time="2026-11-24T11:00:00Z"
+    )
+    with fake.client() as client:
+        assert "text" not in client.get_message(old["id"])  # kept for 3 days only
+        assert client.get_message(message_id)["text"] == "x" * 161

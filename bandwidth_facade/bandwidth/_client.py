@@ -83,13 +83,14 @@ class _Shell(Generic[HttpT]):
         self._bulk_concurrency = (
             None if bulk_concurrency is None else check_count("bulk_concurrency", bulk_concurrency)
         )
+        self._api_version = api_version
+        endpoint = api_endpoint or os.environ.get("BANDWIDTH_API_ENDPOINT") or DEFAULT_ENDPOINT
+        self._api_endpoint = endpoint.rstrip("/") if isinstance(endpoint, str) else endpoint
         self._core = Core(
             _from_env("user_id", user_id),  # type: ignore[arg-type]  # checked by Core
             _from_env("api_token", api_token),  # type: ignore[arg-type]
             _from_env("api_secret", api_secret),  # type: ignore[arg-type]
-            api_endpoint=api_endpoint
-            or os.environ.get("BANDWIDTH_API_ENDPOINT")
-            or DEFAULT_ENDPOINT,
+            api_endpoint=self._api_endpoint,
             api_version=api_version,
             timeout=timeout,
             max_retries=max_retries,
@@ -111,6 +112,16 @@ class _Shell(Generic[HttpT]):
     @property
     def api_token(self) -> str:
         return self._core.credentials.api_token
+
+    @property
+    def api_endpoint(self) -> str:
+        """Where the API is, such as ``https://api.catapult.inetwork.com`` (as in 3.x)."""
+        return self._api_endpoint
+
+    @property
+    def api_version(self) -> str:
+        """The API version path segment, ``v1`` (as in 3.x)."""
+        return self._api_version
 
     @property
     def base_url(self) -> str:

@@ -86,6 +86,9 @@ def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPI
         raw_details = body.get("details")
         if isinstance(raw_details, list):
             details = [d for d in raw_details if isinstance(d, dict)]
+    if not message and body is None and response.content and not _is_html(response):
+        # A plain-text error body is the message, as the 3.x SDK reported it.
+        message = response.content.decode("utf-8", "replace").strip()
     if not message:
         reason = response.reason_phrase or "HTTP error"
         message = f"{reason} (HTTP {status})" + (
@@ -102,6 +105,11 @@ def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPI
         details=_details(details),
         may_have_been_sent=in_doubt,
     )
+
+
+def _is_html(response: httpx.Response) -> bool:
+    # By the body, not the header: 3.x's own test sends "This is error" as text/html.
+    return response.content.lstrip()[:1] == b"<"
 
 
 def _details(raw: list[dict[str, object]]) -> list[ErrorDetail]:

@@ -40,6 +40,8 @@ _ENUMS: Final[dict[str, frozenset[str]]] = {
 }
 MAX_BULK: Final = 50
 MAX_TEXT: Final = 2048
+TEXT_KEPT_FOR: Final = dt.timedelta(days=3)
+"""The API keeps message text this long (its documentation); older messages come without it."""
 
 
 def _error(
@@ -309,7 +311,12 @@ class FakeMessagingAPI:
             fields["text"] = text
         with self._lock:
             stored = self._store(
-                {**fields, "direction": "in", "state": "received", "segmentCount": 1}
+                {
+                    **fields,
+                    "direction": "in",
+                    "state": "received",
+                    "segmentCount": _segments(text, media),
+                }
             )
         event = self._event(stored, applicationId=application_id)
         if callback_url is not None:
@@ -493,7 +500,8 @@ class FakeMessagingAPI:
         if isinstance(body, dict):
             self._check_message(body)
             stored = self._store_outbound(body)
-            return httpx.Response(201, headers={"Location": f"{base}/{stored['id']}"})
+            # Relative, as in the documentation's example: /v1/users/{userId}/messages/{id}
+            return httpx.Response(201, headers={"Location": f"{request.url.path}/{stored['id']}"})
         if not isinstance(body, list) or not body:
             raise _Refusal(
                 _error(
@@ -588,7 +596,8 @@ class FakeMessagingAPI:
                 return candidate
 
     def _store_outbound(self, body: dict[str, Any]) -> dict[str, Any]:
-        stored = {**body, "direction": "out", "state": "sending", "segmentCount": 1}
+        segments = _segments(body.get("text"), body.get("media"))
+        stored = {**body, "direction": "out", "state": "sending", "segmentCount": segments}
         stored.setdefault("media", [])
         if body.get("receiptRequested", "none") != "none":
             stored["deliveryState"] = "waiting"
@@ -611,7 +620,7 @@ class FakeMessagingAPI:
                 "message-not-found",
                 f"The message {message_id} could not be found",
             )
-        return httpx.Response(200, json=stored.body)
+        return httpx.Response(200, json=self._as_listed(stored.body))
 
     def _redact(self, message_id: str, request: httpx.Request) -> httpx.Response:
         stored = self._messages.get(message_id)
@@ -673,7 +682,24 @@ class FakeMessagingAPI:
             params[cursor] = str(page[-1].sequence)
             next_url = request.url.copy_with(params=params)
             headers["Link"] = f'<{next_url}>; rel="next"'
-        return httpx.Response(200, json=[m.body for m in page], headers=headers)
+        return httpx.Response(200, json=[self._as_listed(m.body) for m in page], headers=headers)
+
+    def _as_listed(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A stored message as the API answers: its text gone once older than it keeps text."""
+        created = _parse_time(body.get("time"), "time")
+        now = self._clock().astimezone(dt.UTC).replace(tzinfo=None)
+        if created is not None and "text" in body and now - created > TEXT_KEPT_FOR:
+            return {k: v for k, v in body.items() if k != "text"}
+        return body
+
+
+def _segments(text: object, media: object) -> int:
+    """How many segments the carrier splits a message into: 1 for an MMS; for SMS, 160
+    characters in one (153 a segment beyond), or 70 (67) when a character is not GSM-7."""
+    if media or not isinstance(text, str) or not text:
+        return 1
+    single, part = (160, 153) if all(ord(c) < 128 for c in text) else (70, 67)
+    return 1 if len(text) <= single else -(-len(text) // part)
 
 
 def _json_body(request: httpx.Request) -> Any:
