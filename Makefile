@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint lint-spec typecheck test unit drill contract demo bench clean
+.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream test unit drill contract demo bench clean
 
 # Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
 SPECTRAL := @stoplight/spectral-cli@6.16.3
+PYRIGHT := pyright@1.1.414
 
 install: $(STAMP)
 
@@ -34,10 +35,18 @@ lint-spec:
 		echo "spec lint skipped: Node.js (npx) is not installed; it runs Spectral"; \
 	fi
 
-typecheck: $(STAMP)
+typecheck: $(STAMP) typecheck-downstream
 	$(BIN)/mypy --strict bandwidth_facade/bandwidth
 	cd generated && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache bandwidth_messaging_api
 	$(BIN)/mypy --strict scripts bench examples
+
+# Downstream code as users write it, under pyright too (it reads TypedDicts more strictly).
+typecheck-downstream: $(STAMP)
+	@if command -v npx >/dev/null 2>&1; then \
+		npx --yes $(PYRIGHT) --pythonpath $(BIN)/python tests/typing/downstream_ok.py; \
+	else \
+		echo "pyright skipped: Node.js (npx) is not installed"; \
+	fi
 
 unit: $(STAMP)
 	$(BIN)/pytest

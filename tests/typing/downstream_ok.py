@@ -1,4 +1,6 @@
-"""Code as an application would write it; must pass ``mypy --strict`` with these exact types."""
+"""Code as an application would write it; must pass ``mypy --strict`` and ``pyright --strict``
+with these exact types."""
+# pyright: strict
 
 from __future__ import annotations
 
