@@ -409,7 +409,7 @@ class _BulkRun:
         self.concurrency, self.settle, self.interrupts = concurrency, settle, interrupts
         self.accepted = self.failed = self.found = self.absent = self.skipped = 0
         self.problems: list[str] = []
-        self.numbers = array("L")  # the file's line numbers: 4 bytes a line
+        self.numbers = array("I")  # the file's line numbers: 4 bytes a line
 
     def run(self) -> None:
         try:
