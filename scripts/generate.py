@@ -219,6 +219,12 @@ class TypedDictWriter:
                 self.schemas[schema_name],
                 f"The spec's rules for each {schema_name} property, by wire name.",
             )
+        bulk_limit = self.schemas["MessageRequestList"]["maxItems"]
+        out += [
+            f"SEND_BULK_MAX_ITEMS: Final = {bulk_limit!r}",
+            '"""The most messages one send request may carry (MessageRequestList maxItems)."""',
+            "",
+        ]
         out += ["LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {"]
         for param in self.list_parameters:
             if param.get("in") == "query":

@@ -94,3 +94,43 @@ def test_the_receiving_example_handles_both_forms(capsys: Any) -> None:
     out = capsys.readouterr().out
     assert "+19193047864 wrote: Hey there" in out
     assert "m-1 failed: Invalid destination address." in out
+
+
+def test_help_shows_the_public_names_and_types() -> None:
+    import inspect
+
+    returns = {
+        "send_message": ("str", "str"),
+        "get_message": ("Message", "Message"),
+        "list_messages": ("Iterator[Message]", "AsyncIterator[Message]"),
+        "send_messages": ("list[SendResult]", "list[SendResult]"),
+        "iter_send_messages": ("Iterator[SendResult]", "AsyncIterator[SendResult]"),
+        "find_sent": ("Message | None", "Message | None"),
+        "reconcile": ("list[SendResult]", "list[SendResult]"),
+        "redact_message": ("None", "None"),
+    }
+    for name, (sync_returns, async_returns) in returns.items():
+        for owner, expected in (
+            (bandwidth.Client, sync_returns),
+            (bandwidth.AsyncClient, async_returns),
+        ):
+            method = getattr(owner, name)
+            assert method.__qualname__ == f"{owner.__name__}.{name}"
+            assert method.__module__ == "bandwidth"
+            assert inspect.signature(method).return_annotation == expected, (owner, name)
+            shown = pydoc_text(method)
+            assert "Flow" not in shown
+            assert "Core" not in shown
+    assert inspect.iscoroutinefunction(bandwidth.AsyncClient.send_message)
+    for name in bandwidth.__all__:
+        obj = getattr(bandwidth, name)
+        if isinstance(obj, type) and issubclass(obj, BaseException | bandwidth.Client):
+            assert obj.__module__ == "bandwidth", name
+    assert repr(bandwidth.NotFoundError) == "<class 'bandwidth.NotFoundError'>"
+    assert bandwidth.testing.Fault.__module__ == "bandwidth.testing"
+
+
+def pydoc_text(thing: object) -> str:
+    import pydoc
+
+    return pydoc.render_doc(thing, renderer=pydoc.plaintext)

@@ -185,3 +185,31 @@ def test_generated_types_and_rules_follow_the_spec(project: Path) -> None:
         in typed
     )
     assert '"priority": NotRequired[Literal["default", "high"]]' in typed
+
+
+CLI_WITH_NEW_STATE = """
+import os
+from bandwidth._cli import main
+from bandwidth.testing import FakeServer
+
+with FakeServer() as server:
+    server.fake.add_message(from_="+1", to="+2", text="new", state="accepted")
+    server.fake.add_message(from_="+1", to="+2", text="old", state="received")
+    os.environ.update(
+        BANDWIDTH_USER_ID="u-user",
+        BANDWIDTH_API_TOKEN="t-token",
+        BANDWIDTH_API_SECRET="s-secret",
+        BANDWIDTH_API_ENDPOINT=server.url,
+    )
+    try:
+        main(["list", "--state", "accepted"])
+    except SystemExit as done:
+        assert not done.code, done.code
+"""
+
+
+def test_the_command_line_takes_a_state_the_spec_adds(project: Path) -> None:
+    done = run(project, "-c", textwrap.dedent(CLI_WITH_NEW_STATE))
+    assert done.returncode == 0, done.stderr
+    listed = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(m["text"], m["state"]) for m in listed] == [("new", "accepted")]

@@ -143,3 +143,15 @@ def async_client(
     """As ``client``, for asyncio."""
     _check_name(name)
     return AsyncClient(user_id, api_token, api_secret, http_client=http_client, **options)
+
+
+def _present_as(module: str, names: list[str], namespace: dict[str, object]) -> None:
+    """Show the public classes where users import them from (``bandwidth.NotFoundError`` in
+    tracebacks, reprs and help), not in the private module that defines them."""
+    for name in names:
+        obj = namespace[name]
+        if isinstance(obj, type) and obj.__module__.startswith(f"{module}._"):
+            obj.__module__ = module
+
+
+_present_as("bandwidth", __all__, globals())

@@ -13,7 +13,9 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Final, Protocol, TypeAlias
+
+from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS
 
 from ._exceptions import (
     APIConnectionError,
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_BULK", "Batch", "BulkStream", "Progress", "Recorder", "error_detail", "utc_now"]
 
-MAX_BULK = 50
+MAX_BULK: Final = SEND_BULK_MAX_ITEMS
 """The API refuses a bulk request of more items than this (``multi-message-limit``)."""
 
 Progress: TypeAlias = Callable[[int, int], object]

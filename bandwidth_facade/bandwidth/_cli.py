@@ -23,6 +23,8 @@ try:
 except ImportError:  # pragma: no cover - depends on how the package was installed
     click = None  # type: ignore[assignment]
 
+from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCHEMA
+
 import bandwidth
 
 from ._config import check_count
@@ -41,6 +43,18 @@ __all__ = ["main"]
 
 _TABLE_COLUMNS = ("id", "time", "direction", "from", "to", "state", "delivery_state", "text")
 _NOT_SENT_EXIT, _FAILED_EXIT, _INTERRUPTED_EXIT = 2, 1, 130
+
+
+def _range(schema: Mapping[str, Mapping[str, object]], name: str) -> str:
+    return f"{schema[name]['minimum']} to {schema[name]['maximum']}"
+
+
+def _choices(schema: Mapping[str, Mapping[str, object]], name: str) -> list[str]:
+    """An option's choices, from the spec (a value the spec adds is accepted after
+    ``make generate``)."""
+    return [str(value) for value in cast(list[object], schema[name]["enum"])]
+
+
 _PROBLEMS_SHOWN = 20
 
 
@@ -183,12 +197,24 @@ if click is not None:
     @cli.command()
     @click.option("--from", "from_", required=True, help="One of your numbers, E.164.")
     @click.option("--to", required=True, help="The recipient, E.164 (or a short code).")
-    @click.option("--text", help="The message text (at most 2048 characters).")
+    @click.option(
+        "--text",
+        help=f"The message text (at most {SEND_ITEM_SCHEMA['text']['maxLength']} characters).",
+    )
     @click.option("--media", multiple=True, help="URL of media to attach (repeat for more).")
-    @click.option("--receipt-requested", type=click.Choice(["none", "all", "error"]))
+    @click.option(
+        "--receipt-requested", type=click.Choice(_choices(SEND_ITEM_SCHEMA, "receiptRequested"))
+    )
     @click.option("--callback-url", help="Where Bandwidth sends events for this message.")
-    @click.option("--callback-http-method", type=click.Choice(["GET", "POST"]))
-    @click.option("--callback-timeout", type=int, help="Milliseconds, 1 to 10000.")
+    @click.option(
+        "--callback-http-method",
+        type=click.Choice(_choices(SEND_ITEM_SCHEMA, "callbackHttpMethod")),
+    )
+    @click.option(
+        "--callback-timeout",
+        type=int,
+        help=f"Milliseconds, {_range(SEND_ITEM_SCHEMA, 'callbackTimeout')}.",
+    )
     @click.option("--fallback-url", help="Used when the callback URL fails.")
     @click.option("--tag", help="Echoed in callback events.")
     @_client_command
@@ -272,11 +298,13 @@ if click is not None:
     @click.option("--to", help="Sent to this number.")
     @click.option("--from-date-time", help="At or after, UTC: yyyy-MM-dd[ hh:mm:ss.sss].")
     @click.option("--to-date-time", help="Before, UTC, in the same format.")
-    @click.option("--direction", type=click.Choice(["in", "out"]))
-    @click.option("--state", type=click.Choice(["received", "queued", "sending", "sent", "error"]))
-    @click.option("--delivery-state", type=click.Choice(["waiting", "delivered", "not-delivered"]))
-    @click.option("--sort-order", type=click.Choice(["asc", "desc"]))
-    @click.option("--size", type=int, help="Page size, 1 to 1000.")
+    @click.option("--direction", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "direction")))
+    @click.option("--state", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "state")))
+    @click.option(
+        "--delivery-state", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "deliveryState"))
+    )
+    @click.option("--sort-order", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "sortOrder")))
+    @click.option("--size", type=int, help=f"Page size, {_range(LIST_QUERY_SCHEMA, 'size')}.")
     @click.option(
         "--limit",
         type=int,

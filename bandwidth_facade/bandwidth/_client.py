@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import os
 import threading
 import time
@@ -164,11 +165,31 @@ def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendR
     return results  # type: ignore[return-value]  # one result per item: none is left None
 
 
+def _presented(
+    wrapped: Callable[..., Any], owner: str, returns: str | None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``functools.wraps``, then present the method as users see it: ``Client.send_message``
+    in module ``bandwidth``, returning what the call gives (``str``), not ``Core``'s flow."""
+
+    def present(method: Callable[..., Any]) -> Callable[..., Any]:
+        functools.update_wrapper(method, wrapped)
+        method.__qualname__ = f"{owner}.{wrapped.__name__}"
+        method.__module__ = "bandwidth"
+        flow = str(wrapped.__annotations__.get("return", ""))
+        result = returns or (flow[5:-1] if flow.startswith("Flow[") else flow)
+        signature = inspect.signature(wrapped)
+        method.__signature__ = signature.replace(return_annotation=result)  # type: ignore[attr-defined]
+        method.__annotations__ = {**wrapped.__annotations__, "return": result}
+        return method
+
+    return present
+
+
 # -- the sync client -------------------------------------------------------------------------
 
 
 def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate[Client, P], T]:
-    @functools.wraps(flow)
+    @_presented(flow, "Client", None)
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> T:
         return self._run(flow(self._core, *args, **kwargs))
 
@@ -178,7 +199,7 @@ def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate
 def _sync_pages(
     listing: Callable[Concatenate[Core, P], Listing],
 ) -> Callable[Concatenate[Client, P], Iterator[Message]]:
-    @functools.wraps(listing)
+    @_presented(listing, "Client", "Iterator[Message]")
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Message]:
         plan = listing(self._core, *args, **kwargs)  # checks the arguments now
 
@@ -198,7 +219,7 @@ def _sync_pages(
 def _sync_bulk(
     bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[Client, P], list[SendResult]]:
-    @functools.wraps(bulk)
+    @_presented(bulk, "Client", "list[SendResult]")
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
         plan = bulk(self._core, *args, **kwargs)
         return _in_order(plan, self._drive(plan))
@@ -209,7 +230,7 @@ def _sync_bulk(
 def _sync_stream(
     bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[Client, P], Iterator[SendResult]]:
-    @functools.wraps(bulk)
+    @_presented(bulk, "Client", "Iterator[SendResult]")
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[SendResult]:
         plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
         return _flatten(self._drive(plan))
@@ -321,7 +342,7 @@ class Client(_Shell[httpx.Client]):
 def _async(
     flow: Callable[Concatenate[Core, P], Flow[T]],
 ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, T]]:
-    @functools.wraps(flow)
+    @_presented(flow, "AsyncClient", None)
     async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> T:
         return await self._run(flow(self._core, *args, **kwargs))
 
@@ -331,7 +352,7 @@ def _async(
 def _async_pages(
     listing: Callable[Concatenate[Core, P], Listing],
 ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[Message]]:
-    @functools.wraps(listing)
+    @_presented(listing, "AsyncClient", "AsyncIterator[Message]")
     def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Message]:
         plan = listing(self._core, *args, **kwargs)  # checks the arguments now
 
@@ -352,7 +373,7 @@ def _async_pages(
 def _async_bulk(
     bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, list[SendResult]]]:
-    @functools.wraps(bulk)
+    @_presented(bulk, "AsyncClient", "list[SendResult]")
     async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
         plan = bulk(self._core, *args, **kwargs)
         return _in_order(plan, [batch async for batch in self._drive(plan)])
@@ -363,7 +384,7 @@ def _async_bulk(
 def _async_stream(
     bulk: Callable[Concatenate[Core, P], BulkPlan],
 ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[SendResult]]:
-    @functools.wraps(bulk)
+    @_presented(bulk, "AsyncClient", "AsyncIterator[SendResult]")
     def method(
         self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs
     ) -> AsyncIterator[SendResult]:

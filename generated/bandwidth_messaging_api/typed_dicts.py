@@ -214,6 +214,9 @@ MESSAGE_EVENT_SCHEMA: Final[dict[str, dict[str, object]]] = {
 }
 """The spec's rules for each MessageEvent property, by wire name."""
 
+SEND_BULK_MAX_ITEMS: Final = 50
+"""The most messages one send request may carry (MessageRequestList maxItems)."""
+
 LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {
     "from": {"type": "string", "required": False},
     "to": {"type": "string", "required": False},

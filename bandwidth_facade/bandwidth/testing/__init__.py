@@ -13,3 +13,7 @@ from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
 from ._server import FakeServer, serve
 
 __all__ = ["Callback", "FakeMessagingAPI", "FakeServer", "Fault", "StoredMessage", "serve"]
+
+from .. import _present_as
+
+_present_as("bandwidth.testing", __all__, globals())

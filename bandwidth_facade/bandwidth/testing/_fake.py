@@ -21,7 +21,11 @@ from typing import Any, Final, Unpack, cast
 
 import attrs
 import httpx
-from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCHEMA
+from bandwidth_messaging_api.typed_dicts import (
+    LIST_QUERY_SCHEMA,
+    SEND_BULK_MAX_ITEMS,
+    SEND_ITEM_SCHEMA,
+)
 
 import bandwidth
 from bandwidth import ClientOptions
@@ -38,8 +42,8 @@ _ENUMS: Final[dict[str, frozenset[str]]] = {
     for name, rule in {**SEND_ITEM_SCHEMA, **LIST_QUERY_SCHEMA}.items()
     if "enum" in rule
 }
-MAX_BULK: Final = 50
-MAX_TEXT: Final = 2048
+MAX_BULK: Final = SEND_BULK_MAX_ITEMS
+MAX_TEXT: Final = cast(int, SEND_ITEM_SCHEMA["text"]["maxLength"])
 TEXT_KEPT_FOR: Final = dt.timedelta(days=3)
 """The API keeps message text this long (its documentation); older messages come without it."""
 
