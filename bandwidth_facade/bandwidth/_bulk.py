@@ -52,7 +52,7 @@ class Batch:
     def __init__(self) -> None:
         self.keys: list[int] = []
         self.items: list[dict[str, object]] = []
-        self.sent_at = ""
+        self.sent_at: str = ""
 
 
 class Recorder(Protocol):

@@ -110,8 +110,8 @@ class BandwidthMessageAPIException(_RequestError):
             may_have_been_sent=may_have_been_sent,
         )
         self.response = response
-        self.status_code = response.status_code
-        self.headers = response.headers
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
         self.code = code
         self.message = message
         self.category = category

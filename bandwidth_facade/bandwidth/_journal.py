@@ -69,7 +69,7 @@ class Journal:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
+        self.path: Path = Path(path)
         self.skipped = 0
         """Lines ``send`` passed over: already accepted, or in doubt (see ``pending``)."""
         self.damaged = 0

@@ -98,7 +98,7 @@ class FakeServer:
         port: int = 0,
         latency: float = 0.0,
     ) -> None:
-        self.fake = fake if fake is not None else FakeMessagingAPI()
+        self.fake: FakeMessagingAPI = fake if fake is not None else FakeMessagingAPI()
         self._server = _Server((host, port), self.fake, latency)
         self._thread = threading.Thread(
             target=self._server.serve_forever, daemon=True, name="bandwidth-fake-server"
