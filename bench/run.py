@@ -95,7 +95,7 @@ class Calls:
         assert n == self.counts["list"], n
 
     def raw_list(self) -> None:
-        next_url: str | None = f"{self.base}?direction=in&size=1000"
+        next_url: str | None = f"{self.base}?direction=in&sortOrder=desc&size=1000"
         n = 0
         while next_url:
             response = self.raw.get(next_url)

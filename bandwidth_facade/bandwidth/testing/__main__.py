@@ -35,11 +35,24 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     fake = FakeMessagingAPI(args.user_id, args.api_token, args.api_secret)
     for index in range(args.messages):
+        # Shaped as the API sends them: every property its documentation lists.
         fake.add_message(
             from_="+19193047864",
             to="+19191234567",
             text=f"message {index}",
             time="2017-02-01T21:10:32Z",
+            media=["https://api.catapult.inetwork.com/v1/users/u-user/media/image-1.jpg"],
+            callbackUrl="https://yoursite.com/message",
+            callbackHttpMethod="POST",
+            callbackTimeout=10000,
+            fallbackUrl="https://yoursite.com/fallback",
+            tag=f"order-{index}",
+            receiptRequested="all",
+            deliveryState="delivered",
+            deliveryCode=0,
+            deliveryDescription="Message delivered to carrier.",
+            skipMMSCarrierValidation=True,
+            segmentCount=1,
         )
     serve(fake, args.host, args.port, args.latency_ms / 1000)
 
