@@ -145,6 +145,9 @@ def test_created_without_location_may_have_been_sent(httpx_mock: HTTPXMock, api:
     with pytest.raises(bandwidth.MalformedResponseError, match="Location") as caught:
         api("send_message", **SEND)
     assert caught.value.may_have_been_sent is True
+    # A sibling of the API's refusals, as in openai-python: `except` for those misses it.
+    assert not isinstance(caught.value, bandwidth.BandwidthMessageAPIException)
+    assert isinstance(caught.value, bandwidth.BandwidthError)
     assert len(httpx_mock.get_requests()) == 1
 
 

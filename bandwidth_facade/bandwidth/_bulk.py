@@ -23,6 +23,7 @@ from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
     ForbiddenError,
+    MalformedResponseError,
 )
 from ._types import Error, SendResult
 from ._validation import send_item
@@ -75,8 +76,14 @@ def error_detail(error: BandwidthError) -> Error:
         if error.category is not None:
             detail["category"] = error.category
         return detail
-    # Not from the API: the connection failed, or the SDK's own checks refused the item.
-    category = "connection" if isinstance(error, APIConnectionError) else "bad-request"
+    # Not the API's refusal: the connection failed, the answer made no sense, or the SDK's own
+    # checks refused the item.
+    if isinstance(error, APIConnectionError):
+        category = "connection"
+    elif isinstance(error, MalformedResponseError):
+        category = "malformed-response"
+    else:
+        category = "bad-request"
     return Error(category=category, code=type(error).__name__, message=str(error))
 
 
@@ -186,7 +193,9 @@ class BulkStream:
     ) -> SendResult:
         in_doubt = (
             attempted
-            and isinstance(error, APIConnectionError | BandwidthMessageAPIException)
+            and isinstance(
+                error, APIConnectionError | BandwidthMessageAPIException | MalformedResponseError
+            )
             and error.may_have_been_sent
         )
         result = SendResult(

@@ -34,6 +34,7 @@ from ._exceptions import (
     BandwidthMessageAPIException,
     InvalidTypeError,
     InvalidValueError,
+    MalformedResponseError,
 )
 from ._reconcile import DEFAULT_SETTLE
 from ._types import SendMessageItem, SendResult
@@ -102,9 +103,9 @@ def _emit_rows(rows: Iterable[Mapping[str, object]], table: bool) -> None:
 
 def _fail(error: BandwidthError) -> NoReturn:
     note = ""
-    if isinstance(error, APIConnectionError | BandwidthMessageAPIException) and (
-        error.may_have_been_sent and error.request.method == "POST"
-    ):
+    if isinstance(
+        error, APIConnectionError | BandwidthMessageAPIException | MalformedResponseError
+    ) and (error.may_have_been_sent and error.request.method == "POST"):
         note = " (the message may have been sent: check before sending it again)"
     click.echo(f"bandwidth-messaging: {error}{note}", err=True)
     not_sent = isinstance(error, InvalidTypeError | InvalidValueError)

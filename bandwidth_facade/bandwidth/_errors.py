@@ -126,8 +126,7 @@ def malformed(
     body = f"; body: {excerpt(response.content)}" if response.content else "; empty body"
     return MalformedResponseError(
         response,
-        code=str(response.status_code),
-        message=f"unexpected answer (HTTP {response.status_code}): {what}{body}",
+        f"unexpected answer (HTTP {response.status_code}): {what}{body}",
         may_have_been_sent=may_have_been_sent,
     )
 

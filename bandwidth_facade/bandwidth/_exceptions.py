@@ -145,11 +145,23 @@ class ServerError(BandwidthMessageAPIException):
     """5xx, or a status outside the documented ones. For a send, the message may have gone out."""
 
 
-class MalformedResponseError(BandwidthMessageAPIException):
-    """A success status whose body or headers are not what the API documents.
+class MalformedResponseError(_RequestError):
+    """A success status whose body or headers are not what the API documents (HTML, cut-off
+    JSON, a 201 without ``Location``): ``status_code``, ``headers``, ``response``.
 
-    For a send the API most likely accepted the message, so ``may_have_been_sent`` is ``True``.
+    Not a ``BandwidthMessageAPIException``: the API refused nothing, so ``except`` clauses for
+    its refusals do not catch this. For a send the API most likely accepted the message, so
+    ``may_have_been_sent`` is ``True``.
     """
+
+    def __init__(self, response: httpx.Response, message: str, *, may_have_been_sent: bool) -> None:
+        super().__init__(message, request=response.request, may_have_been_sent=may_have_been_sent)
+        self.response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code})"
 
 
 class ReconcileError(BandwidthError):

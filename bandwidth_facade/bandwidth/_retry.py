@@ -22,7 +22,6 @@ from ._exceptions import (
     BandwidthMessageAPIException,
     InvalidTypeError,
     InvalidValueError,
-    MalformedResponseError,
     RateLimitError,
 )
 
@@ -77,10 +76,8 @@ class RetryPolicy:
     def is_retryable(error: BandwidthError, *, is_send: bool) -> bool:
         if isinstance(error, APIConnectionError):
             return not (is_send and error.may_have_been_sent)
-        if isinstance(error, MalformedResponseError) or not isinstance(
-            error, BandwidthMessageAPIException
-        ):
-            return False
+        if not isinstance(error, BandwidthMessageAPIException):
+            return False  # a malformed answer, a refused redirect: repeating cannot help
         if is_rate_refusal(error.status_code, error.category, error.code):
             return True
         # An idempotent request is repeated after a server error, or a 409 "another update
