@@ -217,12 +217,19 @@ class Core:
         return self._request(self._prepare(kwargs), timeout, json=kwargs["json"])
 
     def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
-        """``filters`` maps the wire's query names to values; ``None`` means unset."""
-        query: dict[str, Any] = {}
-        for wire, value in filters.items():
-            if value is not None:
-                name = "from_" if wire == "from" else snake_case(wire)
-                query[wire] = _validation.list_filter(name, value, LIST_QUERY_SCHEMA[wire])
+        """``filters`` maps the generated ``list_messages`` operation's keyword names to values
+        (``None``: unset). The operation writes the query (its names and forms come from the
+        spec); each value is then checked against the spec's rule for its parameter."""
+        # Any: the values are checked against the spec's rules once the query is written.
+        given: dict[str, Any] = {
+            name: _validation.list_date(name, value)
+            for name, value in filters.items()
+            if value is not None
+        }
+        query = self._ops.list_messages._get_kwargs(self.credentials.user_id, **given)["params"]
+        for wire, value in query.items():
+            name = "from_" if wire == "from" else snake_case(wire)
+            _validation.check_value(name, value, LIST_QUERY_SCHEMA[wire])
         return self._request(self._list, timeout, params=query)
 
     def next_page_request(self, response: httpx.Response) -> httpx.Request | None:
@@ -525,14 +532,14 @@ class Core:
         (naive means UTC) or the API's ``yyyy-MM-dd hh:mm:ss.sss``.
         """
         filters = {
-            "from": from_,
+            "from_": from_,
             "to": to,
-            "fromDateTime": from_date_time,
-            "toDateTime": to_date_time,
+            "from_date_time": from_date_time,
+            "to_date_time": to_date_time,
             "direction": direction,
             "state": state,
-            "deliveryState": delivery_state,
-            "sortOrder": sort_order,
+            "delivery_state": delivery_state,
+            "sort_order": sort_order,
             "size": size,
         }
         remaining = None if limit is None else check_count("limit", limit, minimum=0)
