@@ -317,16 +317,18 @@ class Core:
         spec adds later arrive as keyword arguments (``more``, typed by the spec) after
         ``make generate``.
         """
+        # Snake_case names: send_item maps them to the wire's through the generated map, so
+        # the wire names are the spec's alone.
         fields = {
             "from": from_,
             "to": to,
             "text": text,
             "media": media,
-            "receiptRequested": receipt_requested,
-            "callbackUrl": callback_url,
-            "callbackHttpMethod": callback_http_method,
-            "callbackTimeout": callback_timeout,
-            "fallbackUrl": fallback_url,
+            "receipt_requested": receipt_requested,
+            "callback_url": callback_url,
+            "callback_http_method": callback_http_method,
+            "callback_timeout": callback_timeout,
+            "fallback_url": fallback_url,
             "tag": tag,
             **more,
         }
