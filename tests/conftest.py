@@ -1,49 +1,14 @@
+"""Fixtures; the helpers they use live in ``helpers.py``."""
+
 from __future__ import annotations
 
-import asyncio
-import base64
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import bandwidth
-import httpx
 import pytest
 
-BASE = "https://api.catapult.inetwork.com/v1/users/u-user/messages"
-NEWEST_FIRST = f"{BASE}?sortOrder=desc"
-"""A listing's first page: the SDK always sends the order it documents."""
-AUTH = "Basic " + base64.b64encode(b"t-token:s-secret").decode()
-SECRET = "s-secret"
-
-
-class Api:
-    """One test body, run through the sync client or the async one (the ``api`` fixture)."""
-
-    def __init__(self, kind: str, **options: Any) -> None:
-        self.kind = kind
-        self.options = options
-        self.client: bandwidth.Client | bandwidth.AsyncClient
-        if kind == "sync":
-            self.client = bandwidth.client("messaging", "u-user", "t-token", "s-secret", **options)
-        else:
-            self.client = bandwidth.async_client(
-                "messaging", "u-user", "t-token", "s-secret", **options
-            )
-
-    def __call__(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Call ``method``; a listing is read to the end."""
-        target = getattr(self.client, method)
-        if self.kind == "sync":
-            result = target(*args, **kwargs)
-            return list(result) if method == "list_messages" else result
-
-        async def run() -> Any:
-            result = target(*args, **kwargs)
-            if method == "list_messages":
-                return [item async for item in result]
-            return await result
-
-        return asyncio.run(run())
+from .helpers import Api
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -64,13 +29,3 @@ def make_api(request: pytest.FixtureRequest) -> Iterator[Callable[..., Api]]:
 @pytest.fixture
 def api(make_api: Callable[..., Api]) -> Api:
     return make_api()
-
-
-def error_body(category: str, code: str, message: str) -> dict[str, Any]:
-    return {"category": category, "code": code, "message": message, "details": []}
-
-
-def body_of(request: httpx.Request) -> Any:
-    import json
-
-    return json.loads(request.content)

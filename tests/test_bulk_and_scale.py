@@ -13,7 +13,7 @@ import pytest
 from bandwidth._ratelimit import RateLimiter
 from bandwidth.testing import FakeMessagingAPI, Fault
 
-from .conftest import body_of
+from .helpers import body_of
 
 
 def items(n: int) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import pytest
 from bandwidth._retry import MAX_RETRY_AFTER, parse_retry_after
 from pytest_httpx import HTTPXMock
 
-from .conftest import AUTH, BASE, NEWEST_FIRST, SECRET, Api, error_body
+from .helpers import AUTH, BASE, NEWEST_FIRST, SECRET, Api, error_body
 
 AUTH_VALUE = AUTH.split(" ", 1)[1]
 

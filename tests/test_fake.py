@@ -13,7 +13,7 @@ import httpx
 import pytest
 from bandwidth.testing import FakeMessagingAPI, FakeServer, Fault
 
-from .conftest import AUTH
+from .helpers import AUTH
 
 BASE = "http://127.0.0.1/v1/users/u-user/messages"
 

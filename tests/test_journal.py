@@ -15,7 +15,7 @@ import httpx
 import pytest
 from bandwidth.testing import FakeMessagingAPI, Fault
 
-from .conftest import body_of
+from .helpers import body_of
 
 KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
 

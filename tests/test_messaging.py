@@ -11,7 +11,7 @@ import pytest
 from bandwidth import messaging
 from pytest_httpx import HTTPXMock
 
-from .conftest import AUTH, BASE, NEWEST_FIRST, SECRET, Api, body_of
+from .helpers import AUTH, BASE, NEWEST_FIRST, SECRET, Api, body_of
 
 DOC_MESSAGE = {
     "callbackUrl": "https://yoursite.com/message",
@@ -505,3 +505,25 @@ def test_client_options_type_lists_every_option_of_the_clients() -> None:
             if p.kind is p.KEYWORD_ONLY
         } - {"http_client"}
         assert keywords == set(get_type_hints(bandwidth.ClientOptions))
+
+
+def test_a_callers_http_client_lends_headers_but_not_params_or_cookies() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[])
+
+    http = httpx.Client(
+        transport=httpx.MockTransport(answer),
+        headers={"X-Team": "shop", "User-Agent": "theirs"},
+        params={"debug": "1"},
+        cookies={"session": "abc"},
+    )
+    client = bandwidth.client("messaging", "u-user", "t-token", "s-secret", http_client=http)
+    assert list(client.list_messages()) == []
+    request = seen[0]
+    assert request.headers["X-Team"] == "shop"  # the caller's default header is sent
+    assert request.headers["User-Agent"].startswith("PythonSDK_")  # the SDK's own wins
+    assert "debug" not in request.url.params  # as documented: not merged
+    assert "cookie" not in request.headers

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest_httpx import HTTPXMock
 
-from .conftest import BASE, Api, body_of
+from .helpers import BASE, Api, body_of
 
 OK = {"from_": "+1234567980", "to": "+1234567981", "text": "hi"}
 

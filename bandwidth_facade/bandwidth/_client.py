@@ -79,7 +79,9 @@ class _Shell(Generic[HttpT]):
         ``BANDWIDTH_API_SECRET``; the endpoint from ``BANDWIDTH_API_ENDPOINT``.
 
         ``http_client`` is a caller's own httpx client (its transport, proxies, limits); the SDK
-        uses it and leaves closing it to the caller. See ``ClientOptions`` for the rest.
+        uses it and leaves closing it to the caller. Its default headers are sent (under the
+        SDK's own); its default query parameters and cookies are not. See ``ClientOptions``
+        for the rest.
         """
         self._bulk_concurrency = (
             None if bulk_concurrency is None else check_count("bulk_concurrency", bulk_concurrency)
