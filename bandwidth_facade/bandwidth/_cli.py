@@ -61,7 +61,9 @@ _PROBLEMS_SHOWN = 20
 
 def main(argv: Sequence[str] | None = None) -> None:
     if click is None:
-        sys.stderr.write("bandwidth-messaging needs click: pip install 'bandwidth-messaging[cli]'\n")
+        sys.stderr.write(
+            "bandwidth-messaging needs click: pip install 'bandwidth-messaging[cli]'\n"
+        )
         raise SystemExit(_NOT_SENT_EXIT)
     cli.main(args=argv, prog_name="bandwidth-messaging")
 
