@@ -22,9 +22,15 @@ def server() -> Iterator[FakeServer]:
 
 
 def run(
-    server: FakeServer | None, *args: str, module: bool = False, cwd: Path | None = None
+    server: FakeServer | None,
+    *args: str,
+    module: bool = False,
+    cwd: Path | None = None,
+    columns: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)  # the terminal's width, as a shell reports it
     if server is not None:
         env.update(
             BANDWIDTH_USER_ID="u-user",
@@ -86,6 +92,9 @@ def test_send_get_redact_and_list(server: FakeServer) -> None:
     assert server.fake.messages[0]["text"] == ""
 
     server.fake.add_message(from_="+19195550001", to="+19195550100", text="incoming")
+    newest = run(server, "list", "--limit", "1")
+    assert json.loads(newest.stdout)["text"] == "incoming"  # newest first, as documented
+    assert server.fake.requests[-1].url.params["sortOrder"] == "desc"
     listed = run(server, "list", "--direction", "in", "--limit", "5")
     assert [json.loads(line)["text"] for line in listed.stdout.splitlines()] == ["incoming"]
     table = run(server, "--table", "list").stdout.splitlines()
@@ -230,3 +239,58 @@ def test_one_bulk_run_at_a_time_per_results_file(server: FakeServer, tmp_path: P
     assert done.returncode == 2
     assert "in use by another run" in done.stderr
     assert server.fake.requests == []
+
+
+def test_a_table_fits_an_80_column_terminal(server: FakeServer) -> None:
+    long_text = "Your order 1234 has shipped and will arrive on Tuesday between 9 and 5"
+    server.fake.add_message(from_="+19195550001", to="+19195550100", text=long_text)
+    env_run = run(server, "list", "--table", columns=80)
+    lines = env_run.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split()[0] == "ID"
+    assert "TEXT" in lines[0]
+    assert lines[1].rstrip().endswith("…")  # the text column was shortened, not the table
+    wide = run(server, "list", "--table", columns=200).stdout.splitlines()
+    assert "DELIVERY_STATE" in wide[0]
+    assert wide[1].rstrip().endswith(long_text)
+
+
+def test_get_as_a_table_shows_the_whole_text(server: FakeServer) -> None:
+    text = "x" * 300
+    stored = server.fake.add_message(from_="+19195550001", to="+19195550100", text=text)
+    shown = run(server, "get", stored["id"], "--table", columns=80)
+    assert text in shown.stdout
+
+
+def test_a_bad_date_filter_exits_2_before_sending(server: FakeServer) -> None:
+    done = run(server, "list", "--from-date-time", "yesterday")
+    assert done.returncode == 2
+    assert "from_date_time must be a datetime or the API's 'yyyy-MM-dd hh:mm:ss.sss'" in (
+        done.stderr
+    )
+    assert server.fake.requests == []
+
+
+def test_missing_credentials_name_the_option_and_the_variable() -> None:
+    done = run(None, "get", "m-1")
+    assert done.returncode == 2
+    assert "--user-id (or BANDWIDTH_USER_ID)" in done.stderr
+    assert "--api-secret (or BANDWIDTH_API_SECRET)" in done.stderr
+
+
+def test_plain_http_to_another_host_needs_the_flag(server: FakeServer) -> None:
+    refused = run(server, "--api-endpoint", "http://example.test", "get", "m-1")
+    assert refused.returncode == 2
+    assert "--allow-insecure-http" in refused.stderr
+    allowed = run(
+        server,
+        "--api-endpoint",
+        "http://127.0.0.2:9",  # loopback, nothing listening: the flag is accepted, the call fails
+        "--allow-insecure-http",
+        "--timeout",
+        "1",
+        "get",
+        "m-1",
+    )
+    assert allowed.returncode == 1
+    assert "ConnectError" in allowed.stderr or "failed" in allowed.stderr

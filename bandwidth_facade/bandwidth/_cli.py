@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -27,6 +28,7 @@ from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCH
 
 import bandwidth
 
+from ._client import CREDENTIAL_VARIABLES
 from ._config import check_count
 from ._exceptions import (
     APIConnectionError,
@@ -76,16 +78,21 @@ def _emit(value: object, table: bool) -> None:
         click.echo(json.dumps(value, ensure_ascii=False))
     elif isinstance(value, Mapping):
         width = max((len(str(k)) for k in value), default=0)
-        for key, item in value.items():
+        for key, item in value.items():  # one record: every value whole
             click.echo(f"{key:<{width}}  {_cell(item)}")
     else:
         click.echo(str(value))
 
 
-def _cell(value: object, limit: int = 40) -> str:
+def _cell(value: object, limit: int | None = None) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+_DROPPED_FIRST = ("delivery_state", "direction", "from", "time")
+"""Columns left out, in this order, when the terminal is too narrow for them and some text."""
+_MIN_TEXT = 20
 
 
 def _emit_rows(rows: Iterable[Mapping[str, object]], table: bool) -> None:
@@ -94,13 +101,25 @@ def _emit_rows(rows: Iterable[Mapping[str, object]], table: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     # A table needs every row's width first; listings are bounded by --limit for this.
-    cells = [[_cell(row.get(c, "")) for c in _TABLE_COLUMNS] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(_TABLE_COLUMNS)]
-    click.echo(
-        "  ".join(c.upper().ljust(w) for c, w in zip(_TABLE_COLUMNS, widths, strict=True)).rstrip()
-    )
-    for line in cells:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+    rows = list(rows)
+    columns = list(_TABLE_COLUMNS)
+    cells = {c: [_cell(row.get(c, "")) for row in rows] for c in columns}
+    widths = {c: max([len(c)] + [len(v) for v in cells[c]]) for c in columns}
+    room = shutil.get_terminal_size((120, 24)).columns
+
+    def fixed() -> int:  # everything but the text, with two spaces between columns
+        return sum(widths[c] + 2 for c in columns if c != "text")
+
+    for column in _DROPPED_FIRST:
+        if fixed() + _MIN_TEXT <= room:
+            break
+        columns.remove(column)
+    text_width = max(room - fixed(), _MIN_TEXT)
+    cells["text"] = [_cell(row.get("text", ""), text_width) for row in rows]
+    widths["text"] = min(widths["text"], text_width)
+    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
+    for index in range(len(rows)):
+        click.echo("  ".join(cells[c][index].ljust(widths[c]) for c in columns).rstrip())
 
 
 def _fail(error: BandwidthError) -> NoReturn:
@@ -120,6 +139,14 @@ class _Context:
         self.table = table
 
     def client(self) -> bandwidth.Client:
+        # The options read the same variables: a credential missing here is missing there.
+        missing = [name for name in CREDENTIAL_VARIABLES if not self.options.get(name)]
+        if missing:
+            wanted = ", ".join(
+                f"--{name.replace('_', '-')} (or {CREDENTIAL_VARIABLES[name]})" for name in missing
+            )
+            click.echo(f"bandwidth-messaging: missing credentials: give {wanted}", err=True)
+            raise SystemExit(_NOT_SENT_EXIT)
         try:
             return bandwidth.client("messaging", **self.options)
         except BandwidthError as error:
@@ -169,6 +196,11 @@ if click is not None:
         envvar="BANDWIDTH_API_ENDPOINT",
         help="API base URL. [env: BANDWIDTH_API_ENDPOINT; default: Bandwidth's]",
     )
+    @click.option(
+        "--allow-insecure-http",
+        is_flag=True,
+        help="Send the credentials to an http:// endpoint that is not on this machine.",
+    )
     @click.option("--timeout", type=float, help="Seconds to wait for each answer.")
     @click.option("--table", is_flag=True, help="Print a table for people instead of JSON.")
     @click.version_option(bandwidth.__version__, prog_name="bandwidth-messaging")
@@ -179,6 +211,7 @@ if click is not None:
         api_token: str | None,
         api_secret: str | None,
         api_endpoint: str | None,
+        allow_insecure_http: bool,
         timeout: float | None,
         table: bool,
     ) -> None:
@@ -195,6 +228,8 @@ if click is not None:
             options["api_endpoint"] = api_endpoint
         if timeout is not None:
             options["timeout"] = timeout
+        if allow_insecure_http:
+            options["allow_insecure_http"] = True
         ctx.obj = _Context(options, table)
 
     @cli.command()
@@ -318,12 +353,9 @@ if click is not None:
     @_client_command
     def list_(client: bandwidth.Client, table: bool, limit: int, **filters: Any) -> None:
         """Print messages, newest first: JSON lines, or a table."""
-        _emit_rows(
-            cast(
-                Iterator[Mapping[str, object]], client.list_messages(**filters, limit=limit or None)
-            ),
-            table,
-        )
+        given = {name: value for name, value in filters.items() if value is not None}
+        listing = client.list_messages(**given, limit=limit or None)  # the SDK's defaults hold
+        _emit_rows(cast(Iterator[Mapping[str, object]], listing), table)
 
     @cli.command()
     @click.argument("message_id")

@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable, Iterator
-from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
+from typing import Any, Concatenate, Final, Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
@@ -44,15 +44,16 @@ async def _async_sleep(seconds: float) -> None:
 DEFAULT_ASYNC_CONCURRENCY = 4
 """Bulk requests the async client keeps in flight unless told otherwise."""
 
-_ENV = {
+CREDENTIAL_VARIABLES: Final = {
     "user_id": "BANDWIDTH_USER_ID",
     "api_token": "BANDWIDTH_API_TOKEN",
     "api_secret": "BANDWIDTH_API_SECRET",
 }
+"""The environment variable each credential is read from when not given."""
 
 
 def _from_env(name: str, given: str | None) -> str | None:
-    return given if given is not None else os.environ.get(_ENV[name]) or None
+    return given if given is not None else os.environ.get(CREDENTIAL_VARIABLES[name]) or None
 
 
 class _Shell(Generic[HttpT]):

@@ -74,7 +74,7 @@ def base_url(api_endpoint: object, api_version: object, allow_insecure_http: boo
     if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
         raise InvalidValueError(
             f"api_endpoint {api_endpoint!r} would send the credentials unencrypted; use https, a "
-            "loopback host, or pass allow_insecure_http=True"
+            "loopback host, or allow it (allow_insecure_http=True; --allow-insecure-http)"
         )
     if not api_version or _validation.has_url_delimiters(api_version):
         raise InvalidValueError(

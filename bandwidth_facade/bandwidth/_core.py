@@ -42,6 +42,7 @@ from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
     InvalidTypeError,
+    InvalidValueError,
     ReconcileError,
     UnsafeRedirectError,
 )
@@ -229,7 +230,15 @@ class Core:
         query = self._ops.list_messages._get_kwargs(self.credentials.user_id, **given)["params"]
         for wire, value in query.items():
             name = "from_" if wire == "from" else snake_case(wire)
-            _validation.check_value(name, value, LIST_QUERY_SCHEMA[wire])
+            try:
+                _validation.check_value(name, value, LIST_QUERY_SCHEMA[wire])
+            except InvalidValueError:
+                if not name.endswith("date_time"):
+                    raise
+                raise InvalidValueError(
+                    f"{name} must be a datetime or the API's 'yyyy-MM-dd hh:mm:ss.sss' (UTC; "
+                    f"trailing parts may be left out), not {value!r}"
+                ) from None
         return self._request(self._list, timeout, params=query)
 
     def next_page_request(self, response: httpx.Response) -> httpx.Request | None:

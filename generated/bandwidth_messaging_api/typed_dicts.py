@@ -220,8 +220,16 @@ SEND_BULK_MAX_ITEMS: Final = 50
 LIST_QUERY_SCHEMA: Final[dict[str, dict[str, object]]] = {
     "from": {"type": "string", "required": False},
     "to": {"type": "string", "required": False},
-    "fromDateTime": {"type": "string", "required": False},
-    "toDateTime": {"type": "string", "required": False},
+    "fromDateTime": {
+        "type": "string",
+        "required": False,
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}(:[0-9]{2}(:[0-9]{2}([.][0-9]{1,3})?)?)?)?$",
+    },
+    "toDateTime": {
+        "type": "string",
+        "required": False,
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}(:[0-9]{2}(:[0-9]{2}([.][0-9]{1,3})?)?)?)?$",
+    },
     "direction": {"type": "string", "required": False, "enum": ["in", "out"]},
     "state": {"type": "string", "required": False, "enum": ["received", "queued", "sending", "sent", "error"]},
     "deliveryState": {"type": "string", "required": False, "enum": ["waiting", "delivered", "not-delivered"]},
