@@ -294,3 +294,16 @@ def test_plain_http_to_another_host_needs_the_flag(server: FakeServer) -> None:
     )
     assert allowed.returncode == 1
     assert "ConnectError" in allowed.stderr or "failed" in allowed.stderr
+
+
+def test_verbose_shows_each_exchange_and_never_the_credentials(server: FakeServer) -> None:
+    server.fake.inject(Fault.rate_limited(retry_after=0.01, method="POST"))
+    done = run(server, "--verbose", "send", "--from", "+1", "--to", "+2", "--text", "hi")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert any("POST" in line and "403 Forbidden" in line for line in lines)
+    assert any("retrying POST" in line for line in lines)
+    assert any("POST" in line and "201 Created" in line for line in lines)
+    assert "s-secret" not in done.stderr
+    assert "Basic " not in done.stderr
+    assert "dC10b2tlbjpzLXNlY3JldA" not in done.stderr  # the base64 of t-token:s-secret

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import shutil
 import signal
@@ -122,6 +123,17 @@ def _emit_rows(rows: Iterable[Mapping[str, object]], table: bool) -> None:
         click.echo("  ".join(cells[c][index].ljust(widths[c]) for c in columns).rstrip())
 
 
+def _log_requests() -> None:
+    """httpx's line for each exchange (method, URL, status) and the SDK's for each retry, on
+    stderr. Neither logger ever writes headers, so the credentials stay out."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("bandwidth-messaging: %(name)s: %(message)s"))
+    for name in ("httpx", "bandwidth"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def _fail(error: BandwidthError) -> NoReturn:
     note = ""
     if isinstance(
@@ -203,6 +215,12 @@ if click is not None:
     )
     @click.option("--timeout", type=float, help="Seconds to wait for each answer.")
     @click.option("--table", is_flag=True, help="Print a table for people instead of JSON.")
+    @click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="Show each request and answer, and each retry, on stderr (never the credentials).",
+    )
     @click.version_option(bandwidth.__version__, prog_name="bandwidth-messaging")
     @click.pass_context
     def cli(
@@ -214,6 +232,7 @@ if click is not None:
         allow_insecure_http: bool,
         timeout: float | None,
         table: bool,
+        verbose: bool,
     ) -> None:
         """Send and read SMS and MMS with Bandwidth's Messaging API.
 
@@ -230,6 +249,8 @@ if click is not None:
             options["timeout"] = timeout
         if allow_insecure_http:
             options["allow_insecure_http"] = True
+        if verbose:
+            _log_requests()
         ctx.obj = _Context(options, table)
 
     @cli.command()
