@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -90,7 +91,14 @@ def test_the_receiving_example_handles_both_forms(capsys: Any) -> None:
         {"REQUEST_METHOD": "GET", "QUERY_STRING": query},
         lambda status, headers: statuses.append(status),
     )
-    assert statuses == ["200 OK", "200 OK"]
+    malformed = {
+        "REQUEST_METHOD": "POST",
+        "wsgi.input": io.BytesIO(b"<html>"),
+        "CONTENT_LENGTH": "6",
+    }
+    answer = application(malformed, lambda status, headers: statuses.append(status))
+    assert statuses == ["200 OK", "200 OK", "400 Bad Request"]
+    assert b"not JSON" in answer[0]
     out = capsys.readouterr().out
     assert "+19193047864 wrote: Hey there" in out
     assert "m-1 failed: Invalid destination address." in out
@@ -134,3 +142,53 @@ def pydoc_text(thing: object) -> str:
     import pydoc
 
     return pydoc.render_doc(thing, renderer=pydoc.plaintext)
+
+
+DOCUMENTED_MESSAGE = {
+    "id": "m-na6cpyjf2qcpz6l3drhcx7y",
+    "callbackUrl": "https://yoursite.com/message",
+    "direction": "in",
+    "from": "+19193047864",
+    "to": "+19191234567",
+    "media": [],
+    "skipMMSCarrierValidation": True,
+    "state": "received",
+    "text": "Hey there",
+    "time": "2017-02-01T21:10:32Z",
+}
+
+
+def test_every_python_block_of_the_readme_runs(tmp_path: Path) -> None:
+    """Each block as a reader would run it, against the stand-in on loopback (the endpoint
+    from BANDWIDTH_API_ENDPOINT); the testing example's two files are run by pytest above."""
+    from bandwidth.testing import FakeServer
+
+    runnable = [b for b in BLOCKS if not b.startswith(("# shop/", "# tests/"))]
+    assert len(runnable) >= 7
+    with FakeServer() as server:
+        server.fake.add_message(**DOCUMENTED_MESSAGE)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+        env["BANDWIDTH_API_ENDPOINT"] = server.url
+        for code in runnable:
+            if "messaging_api" in code and "messaging_api =" not in code:
+                # A block that goes on from the first one uses its client.
+                code = SESSION + code
+            done = subprocess.run(
+                [sys.executable, "-c", code],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            assert done.returncode == 0, code + done.stderr
+        assert (tmp_path / "campaign.jsonl").exists()
+        sent = server.fake.sent
+        assert len(sent) > 1000  # the bulk and streaming examples really sent
+
+
+SESSION = (
+    "import bandwidth\n"
+    "messaging_api = bandwidth.client('messaging', 'u-user', 't-token', 's-secret')\n"
+)
