@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream test unit drill contract demo bench clean
+.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream docs test unit drill contract demo bench clean
 
 # Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
 SPECTRAL := @stoplight/spectral-cli@6.16.3
@@ -25,8 +25,8 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
 
 lint: $(STAMP) lint-spec
-	$(BIN)/ruff check bandwidth_facade tests scripts bench examples
-	$(BIN)/ruff format --check bandwidth_facade tests scripts bench examples
+	$(BIN)/ruff check bandwidth_facade tests scripts bench examples docs
+	$(BIN)/ruff format --check bandwidth_facade tests scripts bench examples docs
 
 lint-spec:
 	@if command -v npx >/dev/null 2>&1; then \
@@ -57,13 +57,19 @@ drill: $(STAMP)
 contract: $(STAMP)
 	$(BIN)/python scripts/contract.py
 
-test: lint typecheck check-generated contract unit
+# The documentation site: every reference checked, warnings as errors; its examples run as
+# doctests against the stand-in.
+docs: $(STAMP)
+	$(BIN)/python -m sphinx -n -W --keep-going -b html -q docs docs/_build/html
+	$(BIN)/python -m sphinx -n -W -b doctest -q docs docs/_build/doctest
+
+test: lint typecheck check-generated contract docs unit
 
 demo: $(STAMP)
 	$(BIN)/python examples/seed_examples.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache docs/_build
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
