@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -9,6 +10,15 @@ import bandwidth
 import pytest
 
 from .helpers import Api
+
+
+@pytest.fixture(autouse=True)
+def _no_bandwidth_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no BANDWIDTH_* variables of the shell that runs them: a developer's real
+    credentials or endpoint must neither change what a test asserts nor be used by it."""
+    for name in list(os.environ):
+        if name.startswith("BANDWIDTH_"):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture(params=["sync", "async"])

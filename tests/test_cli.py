@@ -307,3 +307,21 @@ def test_verbose_shows_each_exchange_and_never_the_credentials(server: FakeServe
     assert "s-secret" not in done.stderr
     assert "Basic " not in done.stderr
     assert "dC10b2tlbjpzLXNlY3JldA" not in done.stderr  # the base64 of t-token:s-secret
+
+
+def test_a_line_that_cannot_be_looked_up_is_never_sent_again(
+    server: FakeServer, tmp_path: Path
+) -> None:
+    # A short code cannot be looked up (the listing filters take E.164 numbers only): a send
+    # to it that ends in doubt stays 'unknown', is reported, and is not sent by a rerun.
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"from": "+19195550100", "to": "12345", "text": "hi"}\n')
+    server.fake.inject(Fault(status=500, apply=True, method="POST"))
+    first = run(server, "send-bulk", str(items), "--settle", "0")
+    assert first.returncode == 1
+    assert "could not be looked up" in first.stderr
+    assert "check them by hand" in first.stderr
+    second = run(server, "send-bulk", str(items), "--settle", "0")
+    assert second.returncode == 1
+    assert "0 accepted, 0 not accepted, 1 skipped" in second.stderr
+    assert len(server.fake.sent) == 1  # sent once, by the first run, never again

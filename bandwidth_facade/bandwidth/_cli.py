@@ -506,12 +506,16 @@ class _BulkRun:
                 err=True,
             )
         try:
-            for _ in range(self.ROUNDS):
+            for round_ in range(self.ROUNDS):
                 self._reconcile()
-                self._send(todo)
-                if self.interrupts.stop.is_set() or not self.journal.pending():
+                unresolved = {r["index"] for r in self.journal.pending()}
+                self._send(todo, count_skipped=round_ == 0)
+                in_doubt = {r["index"] for r in self.journal.pending()} - unresolved
+                # Go round again only for what this pass left in doubt: lines the API cannot
+                # answer for stay as they are, for a person to check.
+                if self.interrupts.stop.is_set() or not in_doubt:
                     break
-                todo = len(self.journal.pending())
+                todo = len(in_doubt)
             else:
                 self._reconcile()  # what the last round left in doubt
         except KeyboardInterrupt:
@@ -545,7 +549,7 @@ class _BulkRun:
             elif not result.get("may_have_been_sent"):
                 self.absent += 1
 
-    def _send(self, total: int) -> None:
+    def _send(self, total: int, *, count_skipped: bool) -> None:
         journal = self.journal
         skipped_before = journal.skipped
         bar = (
@@ -574,7 +578,8 @@ class _BulkRun:
             self.interrupts.sending = False
             if bar is not None:
                 bar.render_finish()
-        self.skipped += journal.skipped - skipped_before
+        if count_skipped:  # later rounds pass over the same lines again
+            self.skipped += journal.skipped - skipped_before
 
     def _note(self, result: SendResult) -> None:
         if len(self.problems) < _PROBLEMS_SHOWN:
