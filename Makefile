@@ -1,10 +1,11 @@
 # Every target installs what it needs into .venv first, so a fresh clone needs only python3 and make.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream docs test unit drill contract demo bench clean
+.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream verifytypes docs test unit drill contract demo bench clean
 
 # Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
 SPECTRAL := @stoplight/spectral-cli@6.16.3
@@ -35,7 +36,7 @@ lint-spec:
 		echo "spec lint skipped: Node.js (npx) is not installed; it runs Spectral"; \
 	fi
 
-typecheck: $(STAMP) typecheck-downstream
+typecheck: $(STAMP) typecheck-downstream verifytypes
 	$(BIN)/mypy --strict bandwidth_facade/bandwidth
 	cd generated && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache bandwidth_messaging_api
 	$(BIN)/mypy --strict scripts bench examples
@@ -46,6 +47,21 @@ typecheck-downstream: $(STAMP)
 		npx --yes $(PYRIGHT) --pythonpath $(BIN)/python tests/typing/downstream_ok.py; \
 	else \
 		echo "pyright skipped: Node.js (npx) is not installed"; \
+	fi
+
+# The public surface's type completeness, as pyright sees an installed wheel (an editable install
+# hides py.typed from it): every public name must have a declared type.
+verifytypes: $(STAMP)
+	@if command -v npx >/dev/null 2>&1; then \
+		rm -rf .verifytypes && \
+		$(BIN)/python -m hatchling build -t wheel -d .verifytypes/dist >/dev/null 2>&1 && \
+		$(PYTHON) -m venv .verifytypes/venv && \
+		.verifytypes/venv/bin/python -m pip install --quiet .verifytypes/dist/*.whl && \
+		cd .verifytypes && PATH="$$PWD/venv/bin:$$PATH" \
+			npx --yes $(PYRIGHT) --verifytypes bandwidth --ignoreexternal | grep -E "error|score"; \
+		status=$${PIPESTATUS[0]}; cd .. && rm -rf .verifytypes; exit $$status; \
+	else \
+		echo "type completeness skipped: Node.js (npx) is not installed; it runs pyright"; \
 	fi
 
 unit: $(STAMP)

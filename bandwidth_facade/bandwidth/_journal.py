@@ -70,9 +70,9 @@ class Journal:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path: Path = Path(path)
-        self.skipped = 0
+        self.skipped: int = 0
         """Lines ``send`` passed over: already accepted, or in doubt (see ``pending``)."""
-        self.damaged = 0
+        self.damaged: int = 0
         """Records that could not be read (a torn last record is cut, not counted)."""
         self._states = bytearray()
         self._digests = array("Q")
