@@ -88,10 +88,12 @@ class UnsafeRedirectError(_RequestError):
 
 
 class BandwidthMessageAPIException(_RequestError):
-    """The API answered with an error (or with something the SDK cannot read).
+    """The API answered with an error status. Its subclasses narrow the documented ones; a
+    status the API does not document (409, say) raises this class itself.
 
     ``code`` is the API's error code, else the status as a string; ``str()`` is
-    ``Error <code>: <message>``.
+    ``Error <code>: <message>``. ``may_have_been_sent`` is ``True`` for a send answered with a
+    5xx or a 409 ``duplicate-message``, ``False`` for other refusals.
     """
 
     def __init__(
@@ -126,15 +128,17 @@ class BadRequestError(BandwidthMessageAPIException):
 
 
 class AuthenticationError(BandwidthMessageAPIException):
-    """401: the credentials, or the number, are not allowed."""
+    """401: the credentials are refused (a number not on the account is a ``ForbiddenError``)."""
 
 
 class ForbiddenError(BandwidthMessageAPIException):
-    """403 other than a rate limit: credit, media or permissions."""
+    """403 other than a rate limit (credit, media, permissions), or 401 ``number-access-denied``:
+    sending from a number the account does not own."""
 
 
 class RateLimitError(BandwidthMessageAPIException):
-    """429, or 403 with category ``limit``: refused for rate; the message was not accepted."""
+    """Refused for rate, and not accepted: 429, 403 with category ``limit``, or 400
+    ``message-delay-limit`` (the account's queue is full). Safe to send again after a wait."""
 
 
 class NotFoundError(BandwidthMessageAPIException):
@@ -142,7 +146,7 @@ class NotFoundError(BandwidthMessageAPIException):
 
 
 class ServerError(BandwidthMessageAPIException):
-    """5xx, or a status outside the documented ones. For a send, the message may have gone out."""
+    """5xx: the API failed. For a send, the message may have gone out (see ``reconcile``)."""
 
 
 class MalformedResponseError(_RequestError):
