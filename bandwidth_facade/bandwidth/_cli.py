@@ -527,7 +527,9 @@ class _BulkRun:
         todo = 0
         for number, item in _read_items(self.file):
             checked = send_item(item, f"{self.file.name}:{number}")
-            todo += self.journal.state(number, checked) not in ("accepted", "unknown")
+            # Checked just above, with the file's line in any error: not checked again.
+            state = self.journal._state_of_checked(number, checked)
+            todo += state not in ("accepted", "unknown")
             self.numbers.append(number)
         return todo
 

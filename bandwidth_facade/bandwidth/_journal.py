@@ -21,7 +21,7 @@ from array import array
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias
 
 from ._bulk import Batch
 from ._exceptions import BandwidthError, InvalidValueError, JournalError
@@ -156,9 +156,13 @@ class Journal:
     def state(self, line: int, item: SendMessageItem | dict[str, object]) -> LineState | None:
         """The journal's state of ``line`` if it records it for this same item, else ``None``
         (never recorded, or recorded for what the line said before it was changed)."""
+        return self._state_of_checked(line, send_item(item, f"line {line}"))
+
+    def _state_of_checked(self, line: int, checked: object) -> LineState | None:
+        """``state`` for an item already checked (with the wire's keys): no second check."""
         if not 0 <= line < len(self._states) or self._states[line] == 0:
             return None
-        if self._digests[line] != _digest(send_item(item, f"line {line}")):
+        if self._digests[line] != _digest(checked):
             return None
         return _STATES[self._states[line]]
 
@@ -264,7 +268,7 @@ class Journal:
             except BandwidthError:
                 yield line, item  # the stream records it as an invalid item, never sent
                 continue
-            if self.state(line, cast(SendMessageItem, checked)) in ("accepted", "unknown"):
+            if self._state_of_checked(line, checked) in ("accepted", "unknown"):
                 self.skipped += 1
             else:
                 yield line, checked
