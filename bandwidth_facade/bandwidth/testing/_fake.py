@@ -23,6 +23,7 @@ import attrs
 import httpx
 from bandwidth_messaging_api.typed_dicts import (
     LIST_QUERY_SCHEMA,
+    MESSAGE_EVENT_SCHEMA,
     SEND_BULK_MAX_ITEMS,
     SEND_ITEM_SCHEMA,
 )
@@ -44,6 +45,8 @@ _ENUMS: Final[dict[str, frozenset[str]]] = {
 }
 MAX_BULK: Final = SEND_BULK_MAX_ITEMS
 MAX_TEXT: Final = cast(int, SEND_ITEM_SCHEMA["text"]["maxLength"])
+_EVENT_OWN: Final = frozenset({"eventType", "messageUri", "media", "applicationId"})
+"""Event properties made for the event, not copied from the message."""
 TEXT_KEPT_FOR: Final = dt.timedelta(days=3)
 """The API keeps message text this long (its documentation); older messages come without it."""
 
@@ -365,20 +368,9 @@ class FakeMessagingAPI:
         return event
 
     def _event(self, message: dict[str, Any], **extra: Any) -> dict[str, Any]:
-        names = (
-            "direction",
-            "from",
-            "to",
-            "messageId",
-            "text",
-            "time",
-            "state",
-            "deliveryState",
-            "deliveryCode",
-            "deliveryDescription",
-            "segmentCount",
-            "tag",
-        )
+        # The event carries what the spec's MessageEvent names and the message holds; a
+        # property the spec adds to events arrives here after ``make generate``.
+        names = [name for name in MESSAGE_EVENT_SCHEMA if name not in _EVENT_OWN]
         event = {name: message[name] for name in names if name in message}
         if "deliveryCode" in event:
             event["deliveryCode"] = str(event["deliveryCode"])  # a string, as the docs show
