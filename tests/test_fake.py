@@ -347,3 +347,18 @@ def test_the_stand_in_answers_as_documented() -> None:
     with fake.client() as client:
         assert "text" not in client.get_message(old["id"])  # kept for 3 days only
         assert client.get_message(message_id)["text"] == "x" * 161
+
+
+def test_recorded_waits_holds_waits_only_within_its_block() -> None:
+    from bandwidth.testing import recorded_waits
+
+    fake = FakeMessagingAPI()
+    with fake.client() as client:
+        with recorded_waits() as waits:
+            fake.inject(Fault.rate_limited(retry_after=3))
+            client.send_message("+19195550100", "+19195550001", text="hi")
+        assert waits == [3.0]  # not slept: this test takes milliseconds
+        fake.inject(Fault.rate_limited(retry_after=0.01))
+        client.send_message("+19195550100", "+19195550001", text="hi again")
+        assert waits == [3.0]  # after the block, waits are real again and not recorded
+    assert len(fake.sent) == 2

@@ -31,11 +31,23 @@ P = ParamSpec("P")
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
-# Indirections so tests can replace waiting without patching the time module for everyone.
-_sleep = time.sleep
+recorded_waits: list[float] | None = None
+"""While ``bandwidth.testing.recorded_waits()`` is active: the waits the clients would make
+(retry backoff, rate limiting), recorded here instead of slept. A module-wide setting, not a
+context variable, because bulk sends wait in worker threads too."""
+
+
+def _sleep(seconds: float) -> None:
+    if recorded_waits is not None:
+        recorded_waits.append(seconds)
+    else:
+        time.sleep(seconds)
 
 
 async def _async_sleep(seconds: float) -> None:
+    if recorded_waits is not None:
+        recorded_waits.append(seconds)
+        return
     import asyncio  # only async users pay for importing asyncio
 
     await asyncio.sleep(seconds)

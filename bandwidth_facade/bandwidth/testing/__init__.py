@@ -11,8 +11,17 @@ or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or
 
 from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
 from ._server import FakeServer, serve
+from ._waits import recorded_waits
 
-__all__ = ["Callback", "FakeMessagingAPI", "FakeServer", "Fault", "StoredMessage", "serve"]
+__all__ = [
+    "Callback",
+    "FakeMessagingAPI",
+    "FakeServer",
+    "Fault",
+    "StoredMessage",
+    "recorded_waits",
+    "serve",
+]
 
 from .. import _present_as
 

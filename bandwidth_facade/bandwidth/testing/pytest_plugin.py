@@ -18,10 +18,10 @@ from collections.abc import Iterator
 import pytest
 
 import bandwidth
-from bandwidth import _client
 
 from ._fake import FakeMessagingAPI
 from ._server import FakeServer
+from ._waits import recorded_waits
 
 USER_ID, API_TOKEN, API_SECRET = "u-user", "t-token", "s-secret"
 
@@ -33,16 +33,10 @@ def bandwidth_fake() -> FakeMessagingAPI:
 
 
 @pytest.fixture
-def bandwidth_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+def bandwidth_waits() -> Iterator[list[float]]:
     """The seconds the SDK would have waited (retry backoff, rate limiting), not waited."""
-    waits: list[float] = []
-
-    async def no_async_wait(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(_client, "_sleep", waits.append)
-    monkeypatch.setattr(_client, "_async_sleep", no_async_wait)
-    return waits
+    with recorded_waits() as waits:
+        yield waits
 
 
 @pytest.fixture
