@@ -312,10 +312,10 @@ def test_verbose_shows_each_exchange_and_never_the_credentials(server: FakeServe
 def test_a_line_that_cannot_be_looked_up_is_never_sent_again(
     server: FakeServer, tmp_path: Path
 ) -> None:
-    # A short code cannot be looked up (the listing filters take E.164 numbers only): a send
-    # to it that ends in doubt stays 'unknown', is reported, and is not sent by a rerun.
+    # A send from a short code cannot be looked up (the listing filters take E.164 numbers
+    # only): one that ends in doubt stays 'unknown', is reported, and is not sent by a rerun.
     items = tmp_path / "items.jsonl"
-    items.write_text('{"from": "+19195550100", "to": "12345", "text": "hi"}\n')
+    items.write_text('{"from": "12345", "to": "+19195550001", "text": "hi"}\n')
     server.fake.inject(Fault(status=500, apply=True, method="POST"))
     first = run(server, "send-bulk", str(items), "--settle", "0")
     assert first.returncode == 1

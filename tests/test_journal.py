@@ -158,13 +158,28 @@ def test_find_sent_lists_that_conversation_since_shortly_before_the_send(kind: s
 
 
 @KINDS
+def test_a_message_to_a_short_code_is_found_through_its_sender(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    since = dt.datetime.now(dt.UTC)
+    with fake.client() as client:
+        message_id = client.send_message("+19195550100", "12345", text="STOP")
+        client.send_message("+19195550100", "+19190000001", text="STOP")
+    found = call(kind, fake, "find_sent", {**item(0), "to": "12345", "text": "STOP"}, since=since)
+    assert found is not None
+    assert found["id"] == message_id
+    query = fake.requests[-1].url.params
+    assert "to" not in query  # the API filters on E.164 numbers only: matched on the page
+    assert query["from"] == "+19195550100"
+
+
+@KINDS
 def test_find_sent_refuses_to_guess(kind: str) -> None:
     fake = FakeMessagingAPI()
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(bandwidth.ReconcileError, match="3 days"):
         call(kind, fake, "find_sent", item(1), since=now - dt.timedelta(days=4))
     with pytest.raises(bandwidth.ReconcileError, match=r"E\.164"):
-        call(kind, fake, "find_sent", {**item(1), "to": "12345"}, since=now)
+        call(kind, fake, "find_sent", {**item(1), "from": "12345"}, since=now)
     assert fake.requests == []
     with fake.client() as client:
         message_id = client.send_message("+19195550100", "+19190000001", text="Order 1")
@@ -329,3 +344,21 @@ def test_a_rerun_skips_what_went_out_and_settles_what_is_in_doubt(
     assert journal.counts() == {"accepted": 120, "error": 0, "unknown": 0}
     assert len(fake.sent) == 120
     assert waits == []  # everything was found at once: no wait for the API to settle
+
+
+def test_reconcile_stops_listing_once_every_message_is_found(waits: list[float]) -> None:
+    fake = FakeMessagingAPI()
+    fake.inject(Fault(status=500, apply=True, method="POST"))
+    with fake.client() as client:
+        results = client.send_messages([item(1), item(2)])
+        assert all(r["may_have_been_sent"] for r in results)
+        for n in range(1000):  # a later page of the same sender's messages
+            fake.add_message(
+                from_="+19195550100", to="+19190000009", text=f"later {n}", direction="out"
+            )
+        before = len(fake.requests)
+        client.reconcile(results, settle=0)
+    assert [r["result"] for r in results] == ["accepted", "accepted"]
+    listings = [r for r in fake.requests[before:] if r.method == "GET"]
+    assert len(listings) == 1  # the first page held both: the second was not asked for
+    assert waits == []

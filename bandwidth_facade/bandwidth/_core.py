@@ -415,7 +415,7 @@ class Core:
         while request is not None:
             page, request = yield from self.page(request)
             for listed in page:
-                verdict = _reconcile.matches(listed, item)
+                verdict = _reconcile.matches(listed, item)  # checks the recipient too
                 if verdict and listed.get("id") not in exclude:
                     return listed
                 unsure = unsure or verdict is None
@@ -498,6 +498,8 @@ class Core:
                         _reconcile.found(result, listed)
                         claimed.add(listed["id"])
                         candidates.remove(result)
+                        if not candidates:  # so that paging stops once every one is found
+                            del waiting[str(listed.get("to"))]
                         break
                     if verdict is None:
                         unsure.add(id(result))

@@ -45,9 +45,9 @@ def parse_time(value: str) -> dt.datetime:
 
 
 def lookup_filters(from_: object, to: object, since: dt.datetime) -> dict[str, object]:
-    """The ``list_messages`` filters (its keyword names) that find what ``from_`` sent (to
-    ``to``, unless ``None``) after ``since``, or ``ReconcileError`` when its answer would
-    prove nothing."""
+    """The ``list_messages`` filters (its keyword names) that find what ``from_`` sent after
+    ``since`` (to ``to`` too, when the API can filter on it), or ``ReconcileError`` when the
+    answer would prove nothing."""
     if since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)
     if dt.datetime.now(dt.UTC) - since > TEXT_KEPT_FOR:
@@ -55,13 +55,14 @@ def lookup_filters(from_: object, to: object, since: dt.datetime) -> dict[str, o
             f"cannot look up a message sent before {since:%Y-%m-%d %H:%M} UTC: the API keeps "
             f"message text for {TEXT_KEPT_FOR.days} days, so its absence would prove nothing"
         )
-    numbers = {"from_": from_} if to is None else {"from_": from_, "to": to}
-    for key, number in numbers.items():
-        if not _E164.match(str(number)):
-            raise ReconcileError(
-                f"cannot look up a message whose {key.rstrip('_')!r} is {number!r}: the API's "
-                "listing filters take E.164 numbers (+ and up to 15 digits) only"
-            )
+    if not _E164.match(str(from_)):
+        raise ReconcileError(
+            f"cannot look up a message from {from_!r}: the API's listing filters take E.164 "
+            "numbers (+ and up to 15 digits) only"
+        )
+    numbers = {"from_": from_}
+    if to is not None and _E164.match(str(to)):
+        numbers["to"] = to  # narrows the listing; a short code is matched on the page instead
     return {
         **numbers,
         "from_date_time": since - CLOCK_MARGIN,
