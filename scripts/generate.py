@@ -25,9 +25,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from openapi_python_client import strings
+from openapi_python_client.config import ConfigFile
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +39,7 @@ CONFIG = ROOT / "spec" / "openapi-python-client.yaml"
 TEMPLATES = ROOT / "spec" / "templates"
 PACKAGE = "bandwidth_messaging_api"
 OUTPUT = ROOT / "generated"
+FIELD_PREFIX = ConfigFile.load_from_path(CONFIG).field_prefix
 
 # Schemas that reach users as dicts with snake_case keys, and the name each gets.
 RESPONSE_DICTS = {
@@ -51,28 +55,52 @@ RULES = {"MessageEvent": "MESSAGE_EVENT_SCHEMA"}
 REQUEST_SCHEMA = "MessageRequest"
 REQUEST_DICT = "SendMessageItem"
 LIST_OPERATION = "listMessages"
-# The facade's send_message names these parameters itself (in the documented order); any other
-# property the spec gives a message to send reaches it as a keyword typed by SendMessageItemExtra.
+# The facade's send_message names these parameters itself (in the documented order), by the
+# generated model's attribute names; any other property the spec gives a message to send
+# reaches it as a keyword typed by SendMessageItemExtra.
 EXPLICIT_SEND_PARAMETERS = (
-    "from",
+    "from_",
     "to",
     "text",
     "media",
-    "receiptRequested",
-    "callbackUrl",
-    "callbackHttpMethod",
-    "callbackTimeout",
-    "fallbackUrl",
+    "receipt_requested",
+    "callback_url",
+    "callback_http_method",
+    "callback_timeout",
+    "fallback_url",
     "tag",
 )
 
+
+# The rule that names response keys users see, written into typed_dicts.py, where the facade
+# reads it for keys the API adds later. Every name in the spec must come out as the generator
+# names it (``_check_snake_case``), so keys and the generated models' attributes agree.
+SNAKE_CASE_SOURCE = r'''
 _ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD = re.compile(r"([a-z0-9])([A-Z])")
 
 
 def snake_case(name: str) -> str:
-    """``skipMMSCarrierValidation`` -> ``skip_mms_carrier_validation``, as the facade does."""
+    """``skipMMSCarrierValidation`` -> ``skip_mms_carrier_validation``; ``from`` stays ``from``."""
     return _WORD.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()
+'''
+_rule: dict[str, Any] = {"re": re}
+exec(SNAKE_CASE_SOURCE, _rule)  # noqa: S102 - the constant above, run as it will be in generated/
+snake_case: Callable[[str], str] = _rule["snake_case"]
+
+
+def _check_snake_case(names: Iterable[str]) -> None:
+    for name in names:
+        if snake_case(name) != strings.snake_case(name):
+            raise SystemExit(
+                f"{name!r}: snake_case gives {snake_case(name)!r}, the generator "
+                f"{strings.snake_case(name)!r}; align SNAKE_CASE_SOURCE in scripts/generate.py"
+            )
+
+
+def python_name(name: str) -> str:
+    """The Python name the generator gives a property or parameter (``from`` -> ``from_``)."""
+    return str(strings.PythonIdentifier(name, prefix=FIELD_PREFIX))
 
 
 def _ref_name(ref: str) -> str:
@@ -154,8 +182,10 @@ class TypedDictWriter:
             "later still come back at run time.",
             '"""',
             "",
+            "import re",
             "from typing import Final, Literal, NotRequired, TypedDict",
             "",
+            SNAKE_CASE_SOURCE,
         ]
         for name, schema in self.schemas.items():
             if "enum" in schema:
@@ -173,12 +203,14 @@ class TypedDictWriter:
             **{s: request["properties"][w] for w, s in snake_only.items()},
         }
         extra = {
-            w: p for w, p in request["properties"].items() if w not in EXPLICIT_SEND_PARAMETERS
+            w: p
+            for w, p in request["properties"].items()
+            if python_name(w) not in EXPLICIT_SEND_PARAMETERS
         }
         self.typed_dict(
             f"{REQUEST_DICT}Extra",
             {"properties": extra},
-            {w: snake_case(w) for w in extra},
+            {w: python_name(w) for w in extra},
             "Send parameters the spec has beyond ``send_message``'s named ones (snake_case); "
             "``send_message`` takes them as keyword arguments.",
         )
@@ -194,6 +226,7 @@ class TypedDictWriter:
         for schema_name in RESPONSE_DICTS:
             for wire in self.schemas[schema_name].get("properties", {}):
                 response_keys[wire] = snake_case(wire)
+        _check_snake_case([*response_keys, *request["properties"]])
         out += [
             "WIRE_TO_SNAKE: Final[dict[str, str]] = {",
             *[f"    {w!r}: {s!r}," for w, s in sorted(response_keys.items())],
@@ -206,6 +239,22 @@ class TypedDictWriter:
             *[f"    {s!r}: {w!r}," for w, s in snake_only.items()],
             "}",
             '"""Wire key of each snake_case spelling accepted in a send item."""',
+            "",
+        ]
+        out += [
+            "SEND_ITEM_NAMES: Final[dict[str, str]] = {",
+            *[f"    {w!r}: {python_name(w)!r}," for w in request["properties"]],
+            "}",
+            f'"""The generated ``{REQUEST_SCHEMA}`` attribute of each send-item property, by wire'
+            ' name."""',
+            "",
+        ]
+        query = [p["name"] for p in self.list_parameters if p.get("in") == "query"]
+        out += [
+            "LIST_QUERY_NAMES: Final[dict[str, str]] = {",
+            *[f"    {python_name(w)!r}: {w!r}," for w in query],
+            "}",
+            '"""The wire name of each keyword argument of the generated ``list_messages``."""',
             "",
         ]
         self.rules(

@@ -45,12 +45,16 @@ USES_CHANGES = """
     state: bandwidth.MessageState = "accepted"
     api.send_message("+1", "+2", "hi", priority="high")
     api.send_messages([{"from": "+1", "to": "+2", "text": "x", "priority": "high"}])
+    # Wire names changed; the Python names users write did not.
+    api.send_message("+1", "+2", "hi", callback_url="https://cb.test/events")
+    api.send_messages([{"from": "+1", "to": "+2", "text": "x", "callbackURL": "https://cb.test"}])
+    listed = api.list_messages(delivery_state="delivered")
 """
 AT_RUN_TIME = """
     import json, sys
     import httpx, bandwidth
 
-    sent = []
+    sent, queries = [], []
     message = {"id": "m-1", "carrierName": "Acme", "state": "accepted", "segments": 2}
 
     def answer(request):
@@ -61,6 +65,7 @@ AT_RUN_TIME = """
                 return httpx.Response(202, json=[{"result": "accepted",
                                                   "location": "https://x.test/m-9"}] * len(body))
             return httpx.Response(201, headers={"Location": "https://x.test/m-9"})
+        queries.append(dict(request.url.params))
         return httpx.Response(200, json=[message] if request.url.path.endswith("s") else message)
 
     api = bandwidth.client("messaging", "u", "t", "s",
@@ -68,13 +73,16 @@ AT_RUN_TIME = """
     got, listed = api.get_message("m-1"), list(api.list_messages())
     api.send_message("+1", "+2", "hi", priority="high")
     api.send_messages([{"from": "+1", "to": "+2", "text": "x", "priority": "high"}])
+    api.send_message("+1", "+2", "hi", callback_url="https://cb.test/events")
+    api.send_messages([{"from": "+1", "to": "+2", "text": "x", "callback_url": "https://cb.test"}])
+    list(api.list_messages(delivery_state="delivered"))
     try:
         api.send_message("+1", "+2", "hi", priority="urgent")
         refused = None
     except ValueError as error:
         refused = str(error)
-    print(json.dumps({"got": got, "listed": listed, "sent": sent, "refused": refused,
-                      "module": bandwidth.__file__}))
+    print(json.dumps({"got": got, "listed": listed, "sent": sent, "queries": queries,
+                      "refused": refused, "module": bandwidth.__file__}))
 """
 
 
@@ -89,10 +97,18 @@ def change_spec(spec_path: Path) -> None:
         "type": "string",
         "enum": ["default", "high"],
     }
-    renamed = {("segments" if k == "segmentCount" else k): v for k, v in message.items()}
-    message.clear()
-    message.update(renamed)
+    rename(message, "segmentCount", "segments")
+    # Wire names that change while the Python name stays: they must reach the wire as they are.
+    rename(schemas["MessageRequest"]["properties"], "callbackUrl", "callbackURL")
+    listing = spec["paths"]["/users/{userId}/messages"]["get"]["parameters"]
+    next(p for p in listing if p["name"] == "deliveryState")["name"] = "DeliveryState"
     yaml.dump(spec, spec_path)
+
+
+def rename(properties: dict[str, Any], old: str, new: str) -> None:
+    renamed = {(new if k == old else k): v for k, v in properties.items()}
+    properties.clear()
+    properties.update(renamed)
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -161,7 +177,14 @@ def test_the_changes_arrive_at_run_time(project: Path) -> None:
     assert seen["sent"][0]["priority"] == "high"
     assert seen["sent"][1] == [{"from": "+1", "to": "+2", "text": "x", "priority": "high"}]
     assert "'priority' must be one of 'default', 'high'" in seen["refused"]
-    assert len(seen["sent"]) == 2
+    # A property and a query parameter whose wire names changed: the new names are sent.
+    assert seen["sent"][2]["callbackURL"] == "https://cb.test/events"
+    assert seen["sent"][3] == [
+        {"from": "+1", "to": "+2", "text": "x", "callbackURL": "https://cb.test"}
+    ]
+    assert seen["queries"][-1] == {"DeliveryState": "delivered", "sortOrder": "desc"}
+    assert "callbackUrl" not in json.dumps(seen["sent"])
+    assert len(seen["sent"]) == 4
 
 
 def test_downstream_code_using_the_changes_type_checks(project: Path) -> None:

@@ -18,14 +18,20 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Self, cast
+from typing import Any, Final, NoReturn, Self, cast
 
 try:
     import click
 except ImportError:  # pragma: no cover - depends on how the package was installed
     click = None  # type: ignore[assignment]
 
-from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA, SEND_ITEM_SCHEMA
+from bandwidth_messaging_api.typed_dicts import (
+    LIST_QUERY_NAMES,
+    LIST_QUERY_SCHEMA,
+    SEND_ITEM_NAMES,
+    SEND_ITEM_SCHEMA,
+    SNAKE_TO_WIRE,
+)
 
 import bandwidth
 
@@ -47,6 +53,17 @@ __all__ = ["main"]
 
 _TABLE_COLUMNS = ("id", "time", "direction", "from", "to", "state", "delivery_state", "text")
 _NOT_SENT_EXIT, _FAILED_EXIT, _INTERRUPTED_EXIT = 2, 1, 130
+
+
+# The spec's rule for each argument of send_message and list_messages, by its Python name (the
+# generated client's), so a change of wire name leaves the options as they are.
+_SEND_RULES: Final = {SEND_ITEM_NAMES[wire]: rule for wire, rule in SEND_ITEM_SCHEMA.items()}
+_LIST_RULES: Final = {name: LIST_QUERY_SCHEMA[wire] for name, wire in LIST_QUERY_NAMES.items()}
+# The type of each CSV column a send item may have (either spelling of its name).
+_COLUMN_TYPES: Final = {
+    **{wire: rule["type"] for wire, rule in SEND_ITEM_SCHEMA.items()},
+    **{snake: SEND_ITEM_SCHEMA[wire]["type"] for snake, wire in SNAKE_TO_WIRE.items()},
+}
 
 
 def _range(schema: Mapping[str, Mapping[str, object]], name: str) -> str:
@@ -258,21 +275,21 @@ if click is not None:
     @click.option("--to", required=True, help="The recipient, E.164 (or a short code).")
     @click.option(
         "--text",
-        help=f"The message text (at most {SEND_ITEM_SCHEMA['text']['maxLength']} characters).",
+        help=f"The message text (at most {_SEND_RULES['text']['maxLength']} characters).",
     )
     @click.option("--media", multiple=True, help="URL of media to attach (repeat for more).")
     @click.option(
-        "--receipt-requested", type=click.Choice(_choices(SEND_ITEM_SCHEMA, "receiptRequested"))
+        "--receipt-requested", type=click.Choice(_choices(_SEND_RULES, "receipt_requested"))
     )
     @click.option("--callback-url", help="Where Bandwidth sends events for this message.")
     @click.option(
         "--callback-http-method",
-        type=click.Choice(_choices(SEND_ITEM_SCHEMA, "callbackHttpMethod")),
+        type=click.Choice(_choices(_SEND_RULES, "callback_http_method")),
     )
     @click.option(
         "--callback-timeout",
         type=int,
-        help=f"Milliseconds, {_range(SEND_ITEM_SCHEMA, 'callbackTimeout')}.",
+        help=f"Milliseconds, {_range(_SEND_RULES, 'callback_timeout')}.",
     )
     @click.option("--fallback-url", help="Used when the callback URL fails.")
     @click.option("--tag", help="Echoed in callback events.")
@@ -357,13 +374,11 @@ if click is not None:
     @click.option("--to", help="Sent to this number.")
     @click.option("--from-date-time", help="At or after, UTC: yyyy-MM-dd[ hh:mm:ss.sss].")
     @click.option("--to-date-time", help="Before, UTC, in the same format.")
-    @click.option("--direction", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "direction")))
-    @click.option("--state", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "state")))
-    @click.option(
-        "--delivery-state", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "deliveryState"))
-    )
-    @click.option("--sort-order", type=click.Choice(_choices(LIST_QUERY_SCHEMA, "sortOrder")))
-    @click.option("--size", type=int, help=f"Page size, {_range(LIST_QUERY_SCHEMA, 'size')}.")
+    @click.option("--direction", type=click.Choice(_choices(_LIST_RULES, "direction")))
+    @click.option("--state", type=click.Choice(_choices(_LIST_RULES, "state")))
+    @click.option("--delivery-state", type=click.Choice(_choices(_LIST_RULES, "delivery_state")))
+    @click.option("--sort-order", type=click.Choice(_choices(_LIST_RULES, "sort_order")))
+    @click.option("--size", type=int, help=f"Page size, {_range(_LIST_RULES, 'size')}.")
     @click.option(
         "--limit",
         type=int,
@@ -420,12 +435,13 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
                     f"{path}:{number}: more fields than the header names (a damaged line?)"
                 )
             item: dict[str, object] = {k.strip(): v for k, v in row.items() if k and v}
-            if "media" in item:
-                item["media"] = str(item["media"]).split()
-            for key in ("callbackTimeout", "callback_timeout"):
-                if key in item:
+            for key, text in item.items():  # CSV has strings only: the spec's type says more
+                kind = _COLUMN_TYPES.get(key)
+                if kind == "array":
+                    item[key] = str(text).split()
+                elif kind == "integer":
                     try:
-                        item[key] = int(str(item[key]))
+                        item[key] = int(str(text))
                     except ValueError:
                         raise click.UsageError(
                             f"{path}:{number}: {key} must be an integer"

@@ -10,7 +10,7 @@ Where things happen:
 - requests are built in ``Core.*_request`` from the generated client's operations;
 - they are sent, and retried, in ``Core.call`` (policy in ``_retry.py``, rate in
   ``_ratelimit.py``);
-- answers are parsed in ``_parsing.py``, errors classified in ``_errors.py``;
+- answers are parsed in ``_parsing.py``, errors classified in ``_exceptions.py``;
 - settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
   accounted in ``_bulk.py``; messages in doubt are looked up as ``_reconcile.py`` says.
 """
@@ -18,6 +18,7 @@ Where things happen:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 import time
@@ -25,7 +26,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Mapping, 
 from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
 
 import httpx
-from bandwidth_messaging_api.typed_dicts import LIST_QUERY_SCHEMA
+from bandwidth_messaging_api.typed_dicts import LIST_QUERY_NAMES, LIST_QUERY_SCHEMA
 
 from . import _reconcile, _validation
 from ._bulk import BulkStream, Progress, Recorder
@@ -37,7 +38,6 @@ from ._config import (
     check_seconds,
     check_timeout,
 )
-from ._errors import api_error, connection_error, malformed
 from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
@@ -45,9 +45,18 @@ from ._exceptions import (
     InvalidValueError,
     ReconcileError,
     UnsafeRedirectError,
+    api_error,
+    connection_error,
+    malformed,
 )
-from ._keys import snake_case, snake_keys
-from ._parsing import json_body, parse_bulk, parse_created, parse_message, parse_nothing
+from ._parsing import (
+    json_body,
+    parse_bulk,
+    parse_created,
+    parse_message,
+    parse_nothing,
+    snake_keys,
+)
 from ._ratelimit import RateLimiter
 from ._retry import RetryPolicy
 from ._types import (
@@ -154,16 +163,26 @@ class Core:
                 "Accept": "application/json",
             }
         )
-        from . import _operations  # the generated client loads with the first client made
-
-        self._ops = _operations
-        user_id = self.credentials.user_id
-        # What the generated operations send (method, path, headers), for any body or query;
-        # prepared once, as every send and every first page goes to the same URL.
-        self._send = self._prepare(
-            _operations.send_messages._get_kwargs(user_id, body=[]), parse=True
+        # Every request is built by the generated client's operation for it. Loaded with the
+        # first client made, not at `import bandwidth`.
+        from bandwidth_messaging_api.api.messages import (
+            get_message,
+            list_messages,
+            redact_message,
+            send_messages,
         )
-        self._list = self._prepare(_operations.list_messages._get_kwargs(user_id), parse=True)
+        from bandwidth_messaging_api.models import RedactRequest
+
+        user_id = self.credentials.user_id
+        self._get_kwargs = functools.partial(get_message._get_kwargs, user_id)
+        self._list_kwargs = functools.partial(list_messages._get_kwargs, user_id)
+        self._redact_kwargs = functools.partial(
+            redact_message._get_kwargs, user_id, body=RedactRequest(text="")
+        )
+        self._send_kwargs = functools.partial(send_messages._get_kwargs, user_id)
+        # Every send and every first page go to the same URL: prepared once.
+        self._send = self._prepare(self._send_kwargs(body=[]), parse=True)
+        self._list = self._prepare(self._list_kwargs(), parse=True)
 
     # -- building requests ------------------------------------------------------------------
 
@@ -199,22 +218,16 @@ class Core:
     def send_request(
         self, items: list[dict[str, object]] | dict[str, object], timeout: TimeoutArg
     ) -> httpx.Request:
-        # Items were checked against the spec's MessageRequest rules and carry its wire keys:
-        # they are the body exactly as the generated model would write it.
+        # Each item is the generated MessageRequest's own serialization (``send_item``); sent
+        # to where the generated operation sends, with no second pass over a thousand items.
         return self._request(self._send, timeout, json=items)
 
     def get_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = self._ops.get_message._get_kwargs(
-            self.credentials.user_id, _validation.message_id(message_id)
-        )
+        kwargs = self._get_kwargs(_validation.message_id(message_id))
         return self._request(self._prepare(kwargs), timeout)
 
     def redact_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = self._ops.redact_message._get_kwargs(
-            self.credentials.user_id,
-            _validation.message_id(message_id),
-            body=self._ops.RedactRequest(text=""),
-        )
+        kwargs = self._redact_kwargs(_validation.message_id(message_id))
         return self._request(self._prepare(kwargs), timeout, json=kwargs["json"])
 
     def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
@@ -227,17 +240,17 @@ class Core:
             for name, value in filters.items()
             if value is not None
         }
-        query = self._ops.list_messages._get_kwargs(self.credentials.user_id, **given)["params"]
-        for wire, value in query.items():
-            name = "from_" if wire == "from" else snake_case(wire)
+        query = self._list_kwargs(**given)["params"]
+        for name in given:
+            wire = LIST_QUERY_NAMES[name]
             try:
-                _validation.check_value(name, value, LIST_QUERY_SCHEMA[wire])
+                _validation.check_value(name, query[wire], LIST_QUERY_SCHEMA[wire])
             except InvalidValueError:
                 if not name.endswith("date_time"):
                     raise
                 raise InvalidValueError(
                     f"{name} must be a datetime or the API's 'yyyy-MM-dd hh:mm:ss.sss' (UTC; "
-                    f"trailing parts may be left out), not {value!r}"
+                    f"trailing parts may be left out), not {given[name]!r}"
                 ) from None
         return self._request(self._list, timeout, params=query)
 
@@ -326,10 +339,9 @@ class Core:
         spec adds later arrive as keyword arguments (``more``, typed by the spec) after
         ``make generate``.
         """
-        # Snake_case names: send_item maps them to the wire's through the generated map, so
-        # the wire names are the spec's alone.
+        # The generated model's attribute names: its serialization gives the wire's.
         fields = {
-            "from": from_,
+            "from_": from_,
             "to": to,
             "text": text,
             "media": media,

@@ -11,7 +11,7 @@ from bandwidth_messaging_api.typed_dicts import MESSAGE_EVENT_SCHEMA
 
 from . import _validation
 from ._exceptions import BandwidthError, InvalidEventError
-from ._keys import snake_keys
+from ._parsing import snake_keys
 from ._types import MessageEvent
 
 __all__ = ["parse_event"]

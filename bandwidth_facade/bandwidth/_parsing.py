@@ -10,9 +10,9 @@ import json
 from typing import Any, Final, cast
 
 import httpx
+from bandwidth_messaging_api.typed_dicts import WIRE_TO_SNAKE, snake_case
 
-from ._errors import malformed
-from ._keys import snake_keys
+from ._exceptions import malformed
 from ._types import Message, SendMessageItem, SendResult
 
 __all__ = [
@@ -22,7 +22,42 @@ __all__ = [
     "parse_created",
     "parse_message",
     "parse_nothing",
+    "snake_keys",
 ]
+
+# The spec's keys are known ahead; keys the API adds later are converted once, then remembered.
+# The cache only grows by property names the API sends, a small set.
+_known: dict[str, str] = dict(WIRE_TO_SNAKE)
+
+
+def _snake(name: str) -> str:
+    converted = _known.get(name)
+    if converted is None:
+        converted = snake_case(name)
+        if len(_known) < 10_000:
+            _known[name] = converted
+    return converted
+
+
+def snake_keys(obj: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``obj`` with snake_case keys (``skipMMSCarrierValidation`` ->
+    ``skip_mms_carrier_validation``; ``from`` stays), nested objects (and arrays of them)
+    converted too, values untouched.
+
+    Runs for every message listed, so the common case (every key known) is one comprehension.
+    """
+    known = _known
+    try:
+        out = {known[key]: value for key, value in obj.items()}
+    except KeyError:
+        out = {known.get(key) or _snake(key): value for key, value in obj.items()}
+    for key, value in out.items():
+        kind = type(value)
+        if kind is dict:
+            out[key] = snake_keys(value)
+        elif kind is list and value and type(value[0]) is dict:  # JSON arrays are homogeneous
+            out[key] = [snake_keys(v) if type(v) is dict else v for v in value]
+    return out
 
 
 def id_from_location(location: str) -> str:

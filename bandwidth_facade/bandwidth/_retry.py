@@ -15,7 +15,6 @@ import random
 import time
 from typing import Final
 
-from ._errors import is_rate_refusal
 from ._exceptions import (
     APIConnectionError,
     BandwidthError,
@@ -23,6 +22,7 @@ from ._exceptions import (
     InvalidTypeError,
     InvalidValueError,
     RateLimitError,
+    is_rate_refusal,
 )
 
 __all__ = ["RetryPolicy"]

@@ -9,12 +9,13 @@ Wrong Python types raise ``InvalidTypeError`` (a ``TypeError``), wrong values
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import Any, Final, NamedTuple
 
-from bandwidth_messaging_api.typed_dicts import SEND_ITEM_SCHEMA, SNAKE_TO_WIRE
+from bandwidth_messaging_api.typed_dicts import SEND_ITEM_NAMES, SEND_ITEM_SCHEMA, SNAKE_TO_WIRE
 
 from ._exceptions import InvalidTypeError, InvalidValueError
 
@@ -97,13 +98,45 @@ def _quick_check(rule: Mapping[str, object]) -> Callable[[object], bool] | None:
     return lambda value: type(value) is str and low <= len(value) <= high
 
 
-_QUICK: Final = {name: _quick_check(rule) for name, rule in SEND_ITEM_SCHEMA.items()}
-_WIRE_NAME: Final = {**{name: name for name in SEND_ITEM_SCHEMA}, **SNAKE_TO_WIRE}
-_REQUIRED: Final = tuple(name for name, rule in SEND_ITEM_SCHEMA.items() if rule.get("required"))
+class _Field(NamedTuple):
+    """A send-item property: its wire name (errors say it), the generated model's attribute,
+    its rule and fast check, and whether one value stands for a list of one."""
+
+    wire: str
+    attribute: str
+    rule: Mapping[str, object]
+    quick: Callable[[object], bool] | None
+    is_list: bool
+
+
+def _field(wire: str) -> _Field:
+    rule = SEND_ITEM_SCHEMA[wire]
+    return _Field(wire, SEND_ITEM_NAMES[wire], rule, _quick_check(rule), rule["type"] == "array")
+
+
+# A property by any name it is given: the wire's, its snake_case spelling, or the model's
+# attribute (``send_message``'s keyword names, such as ``from_``).
+_FIELDS: Final = {wire: _field(wire) for wire in SEND_ITEM_SCHEMA}
+_FIELDS.update({snake: _FIELDS[wire] for snake, wire in SNAKE_TO_WIRE.items()})
+_FIELDS.update({f.attribute: f for f in list(_FIELDS.values())})
+_REQUIRED: Final = tuple(f for f in _FIELDS.values() if f.rule.get("required"))
+# Rules of the API the spec states only in words, by the generated model's attribute names
+# (which a change of wire name leaves as they are); errors give the wire's.
+_TEXT, _MEDIA, _RECEIPT = "text", "media", "receipt_requested"
+_WIRE: Final = {f.attribute: f.wire for f in _FIELDS.values()}
+
+
+@functools.cache
+def _message_request() -> Callable[..., Any]:
+    # Loaded with the first message checked: `import bandwidth` does not load attrs.
+    from bandwidth_messaging_api.models.message_request import MessageRequest
+
+    return MessageRequest
 
 
 def send_item(item: object, where: str | int) -> dict[str, object]:
-    """Check one message to send and return it with the wire's keys.
+    """Check one message to send and return its body, as the generated ``MessageRequest``
+    writes it (so the wire's names and forms are the spec's alone).
 
     ``where`` names it in errors: a string, or the item's index in a bulk send. Keys may be the
     wire's (``callbackUrl``) or snake_case (``callback_url``); unknown keys, a key given in both
@@ -114,30 +147,34 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
         where = f"send_messages item {where}"
     if type(item) is not dict and not isinstance(item, Mapping):
         raise InvalidTypeError(f"{where} must be a dict, not {type(item).__name__}")
-    wire: dict[str, object] = {}
+    given: dict[str, object] = {}
     for key, value in item.items():
-        name = _WIRE_NAME.get(key) if isinstance(key, str) else None
-        if name is None:
+        field = _FIELDS.get(key) if isinstance(key, str) else None
+        if field is None:
             known = ", ".join(sorted(SEND_ITEM_SCHEMA))
             raise InvalidValueError(f"{where} has an unknown key {key!r}; known keys: {known}")
-        if name in wire:
-            raise InvalidValueError(f"{where} gives {name!r} twice (as {key!r} too)")
+        if field.attribute in given:
+            raise InvalidValueError(f"{where} gives {field.wire!r} twice (as {key!r} too)")
         if value is None:
             continue  # None means "not set", as in send_message's keyword arguments.
-        if type(value) is str and SEND_ITEM_SCHEMA[name].get("type") == "array":
+        if field.is_list and type(value) is str:
             value = [value]  # the API documents "a media url ... or list of medias"
-        quick = _QUICK[name]
-        if quick is None or not quick(value):
-            check_value(f"{where}: {key!r}", value, SEND_ITEM_SCHEMA[name])
-        wire[name] = list(value) if type(value) is tuple else value
-    for name in _REQUIRED:
-        if name not in wire:
-            raise InvalidValueError(f"{where} is missing {name!r}")
-    if not wire.get("text") and not wire.get("media"):
-        raise InvalidValueError(f"{where} needs 'text' or 'media' (or both)")
-    if wire.get("media") and wire.get("receiptRequested", "none") != "none":
-        raise InvalidValueError(f"{where}: 'receiptRequested' cannot be combined with 'media'")
-    return wire
+        if field.quick is None or not field.quick(value):
+            # Named as given, but the model's ``from_`` as the documented ``from``.
+            shown = key if key in SEND_ITEM_SCHEMA or key in SNAKE_TO_WIRE else field.wire
+            check_value(f"{where}: {shown!r}", value, field.rule)
+        given[field.attribute] = list(value) if type(value) is tuple else value
+    for field in _REQUIRED:
+        if field.attribute not in given:
+            raise InvalidValueError(f"{where} is missing {field.wire!r}")
+    if not given.get(_TEXT) and not given.get(_MEDIA):
+        raise InvalidValueError(f"{where} needs {_WIRE[_TEXT]!r} or {_WIRE[_MEDIA]!r} (or both)")
+    if given.get(_MEDIA) and given.get(_RECEIPT, "none") != "none":
+        raise InvalidValueError(
+            f"{where}: {_WIRE[_RECEIPT]!r} cannot be combined with {_WIRE[_MEDIA]!r}"
+        )
+    body: dict[str, object] = _message_request()(**given).to_dict()
+    return body
 
 
 def message_id(value: object) -> str:

@@ -5,7 +5,17 @@ enumerated response fields are typed by their known values, and values the API a
 later still come back at run time.
 """
 
+import re
 from typing import Final, Literal, NotRequired, TypedDict
+
+_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_WORD = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """``skipMMSCarrierValidation`` -> ``skip_mms_carrier_validation``; ``from`` stays ``from``."""
+    return _WORD.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()
+
 
 ReceiptRequested = Literal["none", "all", "error"]
 
@@ -175,6 +185,33 @@ SNAKE_TO_WIRE: Final[dict[str, str]] = {
     "fallback_url": "fallbackUrl",
 }
 """Wire key of each snake_case spelling accepted in a send item."""
+
+SEND_ITEM_NAMES: Final[dict[str, str]] = {
+    "from": "from_",
+    "to": "to",
+    "text": "text",
+    "media": "media",
+    "receiptRequested": "receipt_requested",
+    "callbackUrl": "callback_url",
+    "callbackHttpMethod": "callback_http_method",
+    "callbackTimeout": "callback_timeout",
+    "fallbackUrl": "fallback_url",
+    "tag": "tag",
+}
+"""The generated ``MessageRequest`` attribute of each send-item property, by wire name."""
+
+LIST_QUERY_NAMES: Final[dict[str, str]] = {
+    "from_": "from",
+    "to": "to",
+    "from_date_time": "fromDateTime",
+    "to_date_time": "toDateTime",
+    "direction": "direction",
+    "state": "state",
+    "delivery_state": "deliveryState",
+    "sort_order": "sortOrder",
+    "size": "size",
+}
+"""The wire name of each keyword argument of the generated ``list_messages``."""
 
 SEND_ITEM_SCHEMA: Final[dict[str, dict[str, object]]] = {
     "from": {"type": "string", "required": True, "minLength": 1},
