@@ -10,7 +10,7 @@ from typing import Any
 import bandwidth
 import httpx
 import pytest
-from bandwidth._ratelimit import RateLimiter
+from bandwidth._retry import RateLimiter
 from bandwidth.testing import FakeMessagingAPI, Fault
 
 from .helpers import body_of
@@ -185,7 +185,7 @@ def test_rate_limit_applies_to_every_send(
     kind: str, monkeypatch: Any, bandwidth_waits: list[float]
 ) -> None:
     waited = bandwidth_waits
-    monkeypatch.setattr("bandwidth._ratelimit._now", lambda: 1000.0)  # time stands still
+    monkeypatch.setattr("bandwidth._retry._now", lambda: 1000.0)  # time stands still
     fake = FakeMessagingAPI()
     call = fake_api(kind, fake, max_messages_per_second=1)
     call("send_message", "+1", "+2", "one")

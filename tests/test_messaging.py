@@ -494,17 +494,22 @@ def test_list_limit_stops_early(httpx_mock: HTTPXMock, api: Api) -> None:
     assert len(httpx_mock.get_requests()) == 1
 
 
-def test_client_options_type_lists_every_option_of_the_clients() -> None:
-    import inspect
-    from typing import get_type_hints
-
+def test_the_clients_take_exactly_the_options_client_options_declares() -> None:
+    given: bandwidth.ClientOptions = {
+        "api_endpoint": "https://api.example.test/",
+        "api_version": "v2",
+        "timeout": 3,
+        "max_retries": 0,
+        "max_messages_per_second": 5,
+        "bulk_concurrency": 2,
+        "allow_insecure_http": False,
+    }
+    assert set(given) == set(bandwidth.ClientOptions.__annotations__)
     for cls in (bandwidth.Client, bandwidth.AsyncClient):
-        keywords = {
-            name
-            for name, p in inspect.signature(cls).parameters.items()
-            if p.kind is p.KEYWORD_ONLY
-        } - {"http_client"}
-        assert keywords == set(get_type_hints(bandwidth.ClientOptions))
+        made = cls("u", "t", "s", **given)
+        assert made.base_url == "https://api.example.test/v2"
+        with pytest.raises(TypeError, match=r"unknown client option.*: max_retry"):
+            cls("u", "t", "s", max_retry=3)  # type: ignore[call-arg]
 
 
 def test_a_callers_http_client_lends_headers_but_not_params_or_cookies() -> None:

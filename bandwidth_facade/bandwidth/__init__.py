@@ -12,7 +12,7 @@ from typing import Final, Unpack
 import httpx
 
 from . import messaging
-from ._options import ClientOptions
+from ._config import ClientOptions
 from ._version import __version__
 from .messaging import *  # noqa: F403 - its __all__ is the public surface
 from .messaging import AsyncClient, Client, InvalidTypeError, InvalidValueError

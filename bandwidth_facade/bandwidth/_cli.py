@@ -35,8 +35,7 @@ from bandwidth_messaging_api.typed_dicts import (
 
 import bandwidth
 
-from ._client import CREDENTIAL_VARIABLES
-from ._config import check_count
+from ._config import CREDENTIAL_VARIABLES, check_count
 from ._exceptions import (
     APIConnectionError,
     BandwidthError,

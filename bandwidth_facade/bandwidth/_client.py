@@ -10,19 +10,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import os
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable, Iterator
-from typing import Any, Concatenate, Final, Generic, ParamSpec, Self, TypeVar
+from typing import Any, Concatenate, Final, Generic, ParamSpec, Self, TypeVar, Unpack
 
 import httpx
 
 from ._bulk import Batch, BulkStream, Recorder
-from ._config import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, check_count
-from ._core import BulkPlan, Core, Done, Flow, Listing, Sleep, TimeoutArg, resume
+from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings, check_count
+from ._core import BulkPlan, Core, Flow, Listing, TimeoutArg
 from ._exceptions import BandwidthError
-from ._retry import DEFAULT_MAX_RETRIES
 from ._types import Message, SendResult
 
 __all__ = ["AsyncClient", "Client"]
@@ -56,63 +54,22 @@ async def _async_sleep(seconds: float) -> None:
 DEFAULT_ASYNC_CONCURRENCY = 4
 """Bulk requests the async client keeps in flight unless told otherwise."""
 
-CREDENTIAL_VARIABLES: Final = {
-    "user_id": "BANDWIDTH_USER_ID",
-    "api_token": "BANDWIDTH_API_TOKEN",
-    "api_secret": "BANDWIDTH_API_SECRET",
-}
-"""The environment variable each credential is read from when not given."""
-
-
-def _from_env(name: str, given: str | None) -> str | None:
-    return given if given is not None else os.environ.get(CREDENTIAL_VARIABLES[name]) or None
-
 
 class _Shell(Generic[HttpT]):
-    """What both clients share: options, credentials, the HTTP client's lifetime."""
+    """What both clients share: settings, the HTTP client's lifetime."""
 
     _http: HttpT
 
     def __init__(
         self,
-        user_id: str | None = None,
-        api_token: str | None = None,
-        api_secret: str | None = None,
-        *,
-        api_endpoint: str | None = None,
-        api_version: str = "v1",
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        max_messages_per_second: float | None = None,
-        bulk_concurrency: int | None = None,
-        allow_insecure_http: bool = False,
-        http_client: HttpT | None = None,
+        user_id: str | None,
+        api_token: str | None,
+        api_secret: str | None,
+        http_client: HttpT | None,
+        options: ClientOptions,
     ) -> None:
-        """Credentials not given are read from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN`` and
-        ``BANDWIDTH_API_SECRET``; the endpoint from ``BANDWIDTH_API_ENDPOINT``.
-
-        ``http_client`` is a caller's own httpx client (its transport, proxies, limits); the SDK
-        uses it and leaves closing it to the caller. Its default headers are sent (under the
-        SDK's own); its default query parameters and cookies are not. See ``ClientOptions``
-        for the rest.
-        """
-        self._bulk_concurrency = (
-            None if bulk_concurrency is None else check_count("bulk_concurrency", bulk_concurrency)
-        )
-        self._api_version = api_version
-        endpoint = api_endpoint or os.environ.get("BANDWIDTH_API_ENDPOINT") or DEFAULT_ENDPOINT
-        self._api_endpoint = endpoint.rstrip("/") if isinstance(endpoint, str) else endpoint
-        self._core = Core(
-            _from_env("user_id", user_id),  # type: ignore[arg-type]  # checked by Core
-            _from_env("api_token", api_token),  # type: ignore[arg-type]
-            _from_env("api_secret", api_secret),  # type: ignore[arg-type]
-            api_endpoint=self._api_endpoint,
-            api_version=api_version,
-            timeout=timeout,
-            max_retries=max_retries,
-            allow_insecure_http=allow_insecure_http,
-            max_messages_per_second=max_messages_per_second,
-        )
+        self._settings = Settings.create(user_id, api_token, api_secret, options)
+        self._core = Core(self._settings)
         # Made last, so that a bad argument leaves no open pool behind.
         self._owns_http = http_client is None
         self._http = self._new_http() if http_client is None else http_client
@@ -123,26 +80,26 @@ class _Shell(Generic[HttpT]):
 
     @property
     def user_id(self) -> str:
-        return self._core.credentials.user_id
+        return self._settings.credentials.user_id
 
     @property
     def api_token(self) -> str:
-        return self._core.credentials.api_token
+        return self._settings.credentials.api_token
 
     @property
     def api_endpoint(self) -> str:
         """Where the API is, such as ``https://api.catapult.inetwork.com`` (as in 3.x)."""
-        return self._api_endpoint
+        return self._settings.api_endpoint
 
     @property
     def api_version(self) -> str:
         """The API version path segment, ``v1`` (as in 3.x)."""
-        return self._api_version
+        return self._settings.api_version
 
     @property
     def base_url(self) -> str:
         """The endpoint and API version requests go to, such as ``https://.../v1``."""
-        return str(self._core.base_url)
+        return str(self._settings.base_url)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
@@ -262,18 +219,39 @@ class Client(_Shell[httpx.Client]):
     the client ``bulk_concurrency``), then from that many threads.
     """
 
+    def __init__(
+        self,
+        user_id: str | None = None,
+        api_token: str | None = None,
+        api_secret: str | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        """Credentials not given are read from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN`` and
+        ``BANDWIDTH_API_SECRET``; ``options`` are described in ``ClientOptions``.
+
+        ``http_client`` is a caller's own ``httpx.Client`` (its transport, proxies, limits); the
+        SDK uses it and leaves closing it to the caller. Its default headers are sent (under the
+        SDK's own); its default query parameters and cookies are not.
+        """
+        super().__init__(user_id, api_token, api_secret, http_client, options)
+
     def _new_http(self) -> httpx.Client:
         return httpx.Client(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     def _run(self, flow: Flow[T]) -> T:
-        step = resume(flow, None)
-        while not isinstance(step, Done):
-            if isinstance(step, Sleep):
-                _sleep(step.seconds)
-                step = resume(flow, None)
-            else:
-                step = resume(flow, self._send(step.request))
-        return step.value
+        outcome: httpx.Response | httpx.TransportError | None = None
+        try:
+            while True:
+                step = flow.send(outcome)
+                if isinstance(step, httpx.Request):
+                    outcome = self._send(step)
+                else:
+                    _sleep(step)
+                    outcome = None
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]  # the flow's T
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         try:
@@ -288,7 +266,7 @@ class Client(_Shell[httpx.Client]):
         from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 
         stream = plan.stream
-        workers = plan.concurrency or self._bulk_concurrency or 1
+        workers = plan.concurrency or self._settings.bulk_concurrency or 1
         pool: Executor
         if workers == 1 and plan.total:
             # A list send, one request at a time: no thread hand-off per request (its result
@@ -425,18 +403,33 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
     ``await client.aclose()`` or ``async with``.
     """
 
+    def __init__(
+        self,
+        user_id: str | None = None,
+        api_token: str | None = None,
+        api_secret: str | None = None,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        """As ``Client``, with the caller's own ``httpx.AsyncClient`` as ``http_client``."""
+        super().__init__(user_id, api_token, api_secret, http_client, options)
+
     def _new_http(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     async def _run(self, flow: Flow[T]) -> T:
-        step = resume(flow, None)
-        while not isinstance(step, Done):
-            if isinstance(step, Sleep):
-                await _async_sleep(step.seconds)
-                step = resume(flow, None)
-            else:
-                step = resume(flow, await self._send(step.request))
-        return step.value
+        outcome: httpx.Response | httpx.TransportError | None = None
+        try:
+            while True:
+                step = flow.send(outcome)
+                if isinstance(step, httpx.Request):
+                    outcome = await self._send(step)
+                else:
+                    await _async_sleep(step)
+                    outcome = None
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]  # the flow's T
 
     async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         try:
@@ -450,7 +443,7 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         import asyncio
 
         stream = plan.stream
-        workers = plan.concurrency or self._bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
+        workers = plan.concurrency or self._settings.bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
         in_flight: set[asyncio.Task[list[SendResult]]] = set()
         try:
             while True:

@@ -1,10 +1,13 @@
-"""A client's settings, checked once when it is made: credentials, endpoint, timeouts."""
+"""A client's settings: the options users give (``ClientOptions``), declared once, and
+``Settings``, which reads the environment for what is not given, applies the defaults and checks
+everything once, when a client is made."""
 
 from __future__ import annotations
 
 import base64
 import ipaddress
-from typing import Final
+import os
+from typing import Final, TypedDict
 
 import httpx
 
@@ -14,16 +17,131 @@ from ._exceptions import InvalidTypeError, InvalidValueError
 __all__ = [
     "DEFAULT_ENDPOINT",
     "DEFAULT_TIMEOUT",
+    "ClientOptions",
     "Credentials",
-    "base_url",
+    "Settings",
     "check_count",
-    "check_credentials",
+    "check_seconds",
     "check_timeout",
 ]
 
 DEFAULT_ENDPOINT: Final = "https://api.catapult.inetwork.com"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 """5 s to connect, 30 s for each read, write and wait for a pooled connection."""
+DEFAULT_MAX_RETRIES: Final = 2
+ENDPOINT_VARIABLE: Final = "BANDWIDTH_API_ENDPOINT"
+CREDENTIAL_VARIABLES: Final = {
+    "user_id": "BANDWIDTH_USER_ID",
+    "api_token": "BANDWIDTH_API_TOKEN",
+    "api_secret": "BANDWIDTH_API_SECRET",
+}
+"""The environment variable each credential is read from when not given."""
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword options of the clients, ``bandwidth.client`` and ``bandwidth.async_client``.
+
+    ``api_endpoint``: where the API is (default ``https://api.catapult.inetwork.com``, or
+    ``BANDWIDTH_API_ENDPOINT``). ``api_version``: its version path segment (``v1``).
+    ``timeout``: seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 30 s to read).
+    ``max_retries``: retries of a request that certainly did not take effect, or that is safe to
+    repeat (default 2; 0 turns them off). ``max_messages_per_second``: client-side rate limit of
+    sends, shared by every thread or task using the client (default: off).
+    ``bulk_concurrency``: bulk requests kept in flight (default: the async client 4, the sync
+    client 1, i.e. one after another; more sends from that many threads).
+    ``allow_insecure_http``: send credentials over plain http to a host that is not loopback.
+    """
+
+    api_endpoint: str
+    api_version: str
+    timeout: float | httpx.Timeout
+    max_retries: int
+    max_messages_per_second: float | None
+    bulk_concurrency: int | None
+    allow_insecure_http: bool
+
+
+class Settings:
+    """A client's settings, complete and checked: made once per client by ``create``."""
+
+    __slots__ = (
+        "api_endpoint",
+        "api_version",
+        "base_url",
+        "bulk_concurrency",
+        "credentials",
+        "max_messages_per_second",
+        "max_retries",
+        "timeout",
+    )
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        api_endpoint: str,
+        api_version: str,
+        base_url: httpx.URL,
+        timeout: httpx.Timeout,
+        max_retries: int,
+        max_messages_per_second: float | None,
+        bulk_concurrency: int | None,
+    ) -> None:
+        self.credentials = credentials
+        self.api_endpoint = api_endpoint
+        self.api_version = api_version
+        self.base_url = base_url
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.max_messages_per_second = max_messages_per_second
+        self.bulk_concurrency = bulk_concurrency
+
+    @classmethod
+    def create(
+        cls,
+        user_id: str | None,
+        api_token: str | None,
+        api_secret: str | None,
+        options: ClientOptions,
+    ) -> Settings:
+        """Settings from what the caller gave, the environment, and the defaults; a bad or
+        unknown option raises ``InvalidTypeError`` / ``InvalidValueError`` naming it."""
+        unknown = set(options) - set(ClientOptions.__annotations__)
+        if unknown:
+            raise InvalidTypeError(f"unknown client option(s): {', '.join(sorted(unknown))}")
+        given = {"user_id": user_id, "api_token": api_token, "api_secret": api_secret}
+        credentials = {
+            name: value if value is not None else os.environ.get(CREDENTIAL_VARIABLES[name])
+            for name, value in given.items()
+        }
+        missing = [name for name, value in credentials.items() if value is None or value == ""]
+        if missing:
+            raise InvalidValueError(f"missing credentials: {', '.join(missing)}")
+        for name, value in credentials.items():
+            if not isinstance(value, str):
+                raise InvalidTypeError(f"{name} must be a str, not {type(value).__name__}")
+        endpoint = options.get("api_endpoint") or os.environ.get(ENDPOINT_VARIABLE)
+        endpoint = endpoint or DEFAULT_ENDPOINT
+        _validation.check_type("api_endpoint", endpoint, "string")
+        endpoint = endpoint.rstrip("/")
+        version = options.get("api_version", "v1")
+        insecure = options.get("allow_insecure_http", False)
+        _validation.check_type("allow_insecure_http", insecure, "boolean")
+        rate = options.get("max_messages_per_second")
+        if rate is not None:
+            rate = _check_number("max_messages_per_second", rate)
+            if not rate > 0:
+                raise InvalidValueError(f"max_messages_per_second must be more than 0, not {rate}")
+        concurrency = options.get("bulk_concurrency")
+        return cls(
+            Credentials(*credentials.values()),  # type: ignore[arg-type]  # checked above
+            endpoint,
+            version,
+            _base_url(endpoint, version, insecure),
+            check_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
+            check_count("max_retries", options.get("max_retries", DEFAULT_MAX_RETRIES), 0),
+            rate,
+            None if concurrency is None else check_count("bulk_concurrency", concurrency),
+        )
 
 
 class Credentials:
@@ -41,16 +159,6 @@ class Credentials:
         return f"<credentials user_id={self.user_id!r} api_token={self.api_token!r}>"
 
 
-def check_credentials(user_id: object, api_token: object, api_secret: object) -> None:
-    given = {"user_id": user_id, "api_token": api_token, "api_secret": api_secret}
-    missing = [name for name, value in given.items() if value is None or value == ""]
-    if missing:
-        raise InvalidValueError(f"missing credentials: {', '.join(missing)}")
-    for name, value in given.items():
-        if not isinstance(value, str):
-            raise InvalidTypeError(f"{name} must be a str, not {type(value).__name__}")
-
-
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -60,10 +168,8 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def base_url(api_endpoint: object, api_version: object, allow_insecure_http: bool) -> httpx.URL:
-    _validation.check_type("api_endpoint", api_endpoint, "string")
+def _base_url(api_endpoint: str, api_version: object, allow_insecure_http: bool) -> httpx.URL:
     _validation.check_type("api_version", api_version, "string")
-    assert isinstance(api_endpoint, str)
     assert isinstance(api_version, str)
     try:
         url = httpx.URL(api_endpoint)
@@ -105,9 +211,14 @@ def check_count(name: str, value: object, minimum: int = 1) -> int:
     return value
 
 
-def check_seconds(name: str, value: object) -> float:
+def _check_number(name: str, value: object, what: str = "a number") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidTypeError(f"{name} must be seconds (a number), not {type(value).__name__}")
-    if not value >= 0:
-        raise InvalidValueError(f"{name} must be 0 seconds or more, not {value!r}")
+        raise InvalidTypeError(f"{name} must be {what}, not {type(value).__name__}")
     return float(value)
+
+
+def check_seconds(name: str, value: object) -> float:
+    seconds = _check_number(name, value, "seconds (a number)")
+    if not seconds >= 0:
+        raise InvalidValueError(f"{name} must be 0 seconds or more, not {value!r}")
+    return seconds

@@ -1,7 +1,8 @@
 """The client's logic, free of I/O: sync and async clients are thin shells around it.
 
-Each API call is a *flow*: a generator that yields ``Send(request)`` or ``Sleep(seconds)`` and
-receives the outcome (an ``httpx.Response`` or the ``httpx.TransportError`` the send raised).
+Each API call is a *flow*: a generator that yields a request to send, or seconds to wait, and
+is resumed with the outcome (an ``httpx.Response``, or the ``httpx.TransportError`` the send
+raised), as httpx drives its auth flows.
 The shells only perform those steps, so request building, validation, parsing, the retry
 policy and pagination exist once, here.
 
@@ -23,21 +24,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Collection, Generator, Iterable, Mapping, Sequence
-from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar, Unpack, cast
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, Unpack, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_NAMES, LIST_QUERY_SCHEMA
 
 from . import _reconcile, _validation
 from ._bulk import BulkStream, Progress, Recorder
-from ._config import (
-    Credentials,
-    base_url,
-    check_count,
-    check_credentials,
-    check_seconds,
-    check_timeout,
-)
+from ._config import Settings, check_count, check_seconds, check_timeout
 from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
@@ -57,8 +51,7 @@ from ._parsing import (
     parse_nothing,
     snake_keys,
 )
-from ._ratelimit import RateLimiter
-from ._retry import RetryPolicy
+from ._retry import RateLimiter, RetryPolicy
 from ._types import (
     CallbackHttpMethod,
     Message,
@@ -73,7 +66,7 @@ from ._types import (
 )
 from ._version import __version__
 
-__all__ = ["BulkPlan", "Core", "Done", "Flow", "Listing", "Send", "Sleep", "TimeoutArg", "resume"]
+__all__ = ["BulkPlan", "Core", "Flow", "Listing", "TimeoutArg"]
 
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
@@ -82,44 +75,12 @@ T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
-class Send:
-    """Step of a flow: send ``request`` and resume the flow with the outcome."""
-
-    __slots__ = ("request",)
-
-    def __init__(self, request: httpx.Request) -> None:
-        self.request = request
-
-
-class Sleep:
-    """Step of a flow: wait ``seconds``, then resume it."""
-
-    __slots__ = ("seconds",)
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-
-
-Step: TypeAlias = Send | Sleep
-Outcome: TypeAlias = httpx.Response | httpx.TransportError | None
-Flow: TypeAlias = Generator[Step, Outcome, T]
-
-
-class Done(Generic[T]):
-    """A flow's end: what the call returns."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: T) -> None:
-        self.value = value
-
-
-def resume(flow: Flow[T], outcome: Outcome) -> Step | Done[T]:
-    """Run ``flow`` on with the outcome of its last step; its next step, or its end."""
-    try:
-        return flow.send(outcome)
-    except StopIteration as done:
-        return Done(done.value)
+Flow: TypeAlias = Generator[
+    "httpx.Request | float", "httpx.Response | httpx.TransportError | None", T
+]
+"""An API call as a generator: it yields a request to send (and is resumed with the response,
+or the ``httpx.TransportError`` sending raised) or seconds to wait (resumed with ``None``), and
+returns what the call returns."""
 
 
 Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
@@ -133,27 +94,13 @@ class _Prepared(NamedTuple):
 class Core:
     """Configuration and logic shared by ``Client`` and ``AsyncClient``."""
 
-    def __init__(
-        self,
-        user_id: str,
-        api_token: str,
-        api_secret: str,
-        *,
-        api_endpoint: str,
-        api_version: str,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        allow_insecure_http: bool,
-        max_messages_per_second: float | None,
-    ) -> None:
-        check_credentials(user_id, api_token, api_secret)
-        self.credentials = Credentials(user_id, api_token, api_secret)
-        self.base_url = base_url(api_endpoint, api_version, allow_insecure_http)
-        self.timeout = check_timeout(timeout)
-        self.retry = RetryPolicy.create(max_retries)
-        self.limiter = (
-            None if max_messages_per_second is None else RateLimiter(max_messages_per_second)
-        )
+    def __init__(self, settings: Settings) -> None:
+        self.credentials = settings.credentials
+        self.base_url = settings.base_url
+        self.timeout = settings.timeout
+        self.retry = RetryPolicy(settings.max_retries)
+        rate = settings.max_messages_per_second
+        self.limiter = None if rate is None else RateLimiter(rate)
         self._prefix = str(self.base_url)
         self._timeout_ext = self.timeout.as_dict()
         self._headers = httpx.Headers(
@@ -286,8 +233,8 @@ class Core:
             if messages and self.limiter is not None:
                 wait = self.limiter.reserve(messages)
                 if wait > 0:
-                    yield Sleep(wait)
-            outcome = yield Send(request)
+                    yield wait
+            outcome = yield request
             error: BandwidthError
             if isinstance(outcome, httpx.TransportError):
                 error = connection_error(outcome, request, is_send=is_send)
@@ -309,7 +256,7 @@ class Core:
                 _reason(error),
                 delay,
             )
-            yield Sleep(delay)
+            yield delay
 
     # -- the public methods ------------------------------------------------------------------
     # Defined once, here, with their signatures and documentation; ``Client`` and
@@ -475,7 +422,7 @@ class Core:
             else:
                 wait = settle - (time.monotonic() - started)
                 if wait > 0:
-                    yield Sleep(wait)
+                    yield wait
                 doubtful = missing
         return results
 

@@ -95,12 +95,16 @@ def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list
     ):
         raise malformed(response, f"expected a JSON array of {len(items)} results", True)
     results: list[SendResult] = []
+    plain = _PLAIN_RESULT_KEYS.issuperset
     for raw, item in zip(body, items, strict=True):
         # An accepted result's keys need no conversion: skip copying the common case.
-        result = cast(SendResult, raw if _PLAIN_RESULT_KEYS.issuperset(raw) else snake_keys(raw))
+        result = cast(SendResult, raw if plain(raw) else snake_keys(raw))
         location = result.get("location")
-        if isinstance(location, str) and location:
-            result["id"] = id_from_location(location)
+        if type(location) is str and location:
+            tail = location.rpartition("/")[2]  # the id, unless the URL is unusual
+            result["id"] = (
+                tail if tail and "?" not in tail and "#" not in tail else id_from_location(location)
+            )
         result["message"] = cast(SendMessageItem, item)
         if result["result"] != "accepted":
             result["may_have_been_sent"] = False

@@ -1,4 +1,5 @@
-"""When to try a request again, and how long to wait first.
+"""When to send: when to try a request again and how long to wait first, and the client-side
+pacing of sends (``RateLimiter``).
 
 A message cannot be recalled, so a send is repeated only when the API certainly did not accept
 it: the connection failed before the request was written, or the answer was a rate refusal.
@@ -12,22 +13,21 @@ detail, or ``Retry-After``) and get a budget of their own: the API averages send
 from __future__ import annotations
 
 import random
+import threading
 import time
+from collections.abc import Callable
 from typing import Final
 
 from ._exceptions import (
     APIConnectionError,
     BandwidthError,
     BandwidthMessageAPIException,
-    InvalidTypeError,
-    InvalidValueError,
     RateLimitError,
     is_rate_refusal,
 )
 
-__all__ = ["RetryPolicy"]
+__all__ = ["RateLimiter", "RetryPolicy"]
 
-DEFAULT_MAX_RETRIES: Final = 2
 RATE_RETRIES: Final = 5
 """Retries of a rate refusal (unless ``max_retries`` is 0 or more than this): with waits of
 1, 2, 4, 8 and 8 seconds they outlast the API's 10-second averaging window twice over."""
@@ -41,16 +41,8 @@ MAX_RETRY_AFTER: Final = 60.0
 class RetryPolicy:
     __slots__ = ("max_retries",)
 
-    def __init__(self, max_retries: int = DEFAULT_MAX_RETRIES) -> None:
+    def __init__(self, max_retries: int) -> None:
         self.max_retries = max_retries
-
-    @classmethod
-    def create(cls, max_retries: object) -> RetryPolicy:
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-            raise InvalidTypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
-        if max_retries < 0:
-            raise InvalidValueError(f"max_retries must be 0 or more, not {max_retries}")
-        return cls(max_retries)
 
     def delay_after(self, error: BandwidthError, attempt: int, *, is_send: bool) -> float | None:
         """Seconds to wait before attempt ``attempt + 1``, or ``None`` to give up with ``error``."""
@@ -125,3 +117,35 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if seconds != seconds:  # NaN
         return None
     return float(min(max(seconds, 0.0), MAX_RETRY_AFTER))
+
+
+# -- pacing sends on the client's side ----------------------------------------------------
+
+
+def _now() -> float:
+    """The limiter's clock (a module function, so tests can freeze it)."""
+    return time.monotonic()
+
+
+class RateLimiter:
+    """Spaces sends so that, over time, no more than ``per_second`` messages go out.
+
+    ``reserve(n)`` books ``n`` messages and says how long to wait before sending them; it never
+    blocks, so the same limiter serves threads (which then ``time.sleep``) and asyncio tasks
+    (which ``await asyncio.sleep``). A request of ``n`` messages pushes the next free slot
+    ``n / per_second`` seconds on, so a bulk request counts as its number of messages.
+    """
+
+    def __init__(self, per_second: float, clock: Callable[[], float] | None = None) -> None:
+        self.per_second = float(per_second)
+        self._clock = clock if clock is not None else _now
+        self._lock = threading.Lock()
+        self._next_free = 0.0
+
+    def reserve(self, messages: int = 1) -> float:
+        """Book ``messages`` sends; return the seconds to wait before making them."""
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next_free)
+            self._next_free = start + messages / self.per_second
+            return start - now

@@ -87,39 +87,35 @@ def _check_string(where: str, value: str, rule: Mapping[str, object]) -> None:
         raise InvalidValueError(f"{where} must match {pattern!r}, not {value!r}")
 
 
-def _quick_check(rule: Mapping[str, object]) -> Callable[[object], bool] | None:
-    """A fast acceptance test for the common case of a rule (a plain string within its
-    lengths), or ``None``; what it does not accept goes through ``check_value`` for the error."""
-    if rule.get("type") != "string" or any(k in rule for k in ("enum", "format", "pattern")):
-        return None
-    low, high = rule.get("minLength", 0), rule.get("maxLength", sys.maxsize)
-    assert isinstance(low, int)
-    assert isinstance(high, int)
-    return lambda value: type(value) is str and low <= len(value) <= high
-
-
 class _Field(NamedTuple):
     """A send-item property: its wire name (errors say it), the generated model's attribute,
-    its rule and fast check, and whether one value stands for a list of one."""
+    its rule, the lengths of a plain string (``None`` for any other rule: it is checked in
+    full), and whether one value stands for a list of one."""
 
     wire: str
     attribute: str
     rule: Mapping[str, object]
-    quick: Callable[[object], bool] | None
+    lengths: tuple[int, int] | None
     is_list: bool
 
 
 def _field(wire: str) -> _Field:
     rule = SEND_ITEM_SCHEMA[wire]
-    return _Field(wire, SEND_ITEM_NAMES[wire], rule, _quick_check(rule), rule["type"] == "array")
+    lengths = None
+    if rule["type"] == "string" and not any(k in rule for k in ("enum", "format", "pattern")):
+        low, high = rule.get("minLength", 0), rule.get("maxLength", sys.maxsize)
+        assert isinstance(low, int)
+        assert isinstance(high, int)
+        lengths = (low, high)
+    return _Field(wire, SEND_ITEM_NAMES[wire], rule, lengths, rule["type"] == "array")
 
 
 # A property by any name it is given: the wire's, its snake_case spelling, or the model's
 # attribute (``send_message``'s keyword names, such as ``from_``).
 _FIELDS: Final = {wire: _field(wire) for wire in SEND_ITEM_SCHEMA}
+_REQUIRED: Final = tuple(f for f in _FIELDS.values() if f.rule.get("required"))
 _FIELDS.update({snake: _FIELDS[wire] for snake, wire in SNAKE_TO_WIRE.items()})
 _FIELDS.update({f.attribute: f for f in list(_FIELDS.values())})
-_REQUIRED: Final = tuple(f for f in _FIELDS.values() if f.rule.get("required"))
 # Rules of the API the spec states only in words, by the generated model's attribute names
 # (which a change of wire name leaves as they are); errors give the wire's.
 _TEXT, _MEDIA, _RECEIPT = "text", "media", "receipt_requested"
@@ -134,6 +130,11 @@ def _message_request() -> Callable[..., Any]:
     return MessageRequest
 
 
+def _label(where: str | int) -> str:
+    # Made only for an error message: bulk sends check every item.
+    return f"send_messages item {where}" if isinstance(where, int) else where
+
+
 def send_item(item: object, where: str | int) -> dict[str, object]:
     """Check one message to send and return its body, as the generated ``MessageRequest``
     writes it (so the wire's names and forms are the spec's alone).
@@ -143,35 +144,39 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
     spellings, and every rule of the spec are errors. This runs for every message of a bulk
     send, so the common case (plain strings within their limits) takes the fast path.
     """
-    if isinstance(where, int):
-        where = f"send_messages item {where}"
     if type(item) is not dict and not isinstance(item, Mapping):
-        raise InvalidTypeError(f"{where} must be a dict, not {type(item).__name__}")
+        raise InvalidTypeError(f"{_label(where)} must be a dict, not {type(item).__name__}")
     given: dict[str, object] = {}
     for key, value in item.items():
-        field = _FIELDS.get(key) if isinstance(key, str) else None
+        field = _FIELDS.get(key)
         if field is None:
             known = ", ".join(sorted(SEND_ITEM_SCHEMA))
-            raise InvalidValueError(f"{where} has an unknown key {key!r}; known keys: {known}")
-        if field.attribute in given:
-            raise InvalidValueError(f"{where} gives {field.wire!r} twice (as {key!r} too)")
+            raise InvalidValueError(
+                f"{_label(where)} has an unknown key {key!r}; known keys: {known}"
+            )
+        wire, attribute, rule, lengths, is_list = field
+        if attribute in given:
+            raise InvalidValueError(f"{_label(where)} gives {wire!r} twice (as {key!r} too)")
         if value is None:
             continue  # None means "not set", as in send_message's keyword arguments.
-        if field.is_list and type(value) is str:
+        kind = type(value)
+        if is_list and kind is str:
             value = [value]  # the API documents "a media url ... or list of medias"
-        if field.quick is None or not field.quick(value):
+        if lengths is None or kind is not str or not lengths[0] <= len(value) <= lengths[1]:
             # Named as given, but the model's ``from_`` as the documented ``from``.
-            shown = key if key in SEND_ITEM_SCHEMA or key in SNAKE_TO_WIRE else field.wire
-            check_value(f"{where}: {shown!r}", value, field.rule)
-        given[field.attribute] = list(value) if type(value) is tuple else value
+            shown = key if key in SEND_ITEM_SCHEMA or key in SNAKE_TO_WIRE else wire
+            check_value(f"{_label(where)}: {shown!r}", value, rule)
+        given[attribute] = list(value) if kind is tuple else value
     for field in _REQUIRED:
         if field.attribute not in given:
-            raise InvalidValueError(f"{where} is missing {field.wire!r}")
+            raise InvalidValueError(f"{_label(where)} is missing {field.wire!r}")
     if not given.get(_TEXT) and not given.get(_MEDIA):
-        raise InvalidValueError(f"{where} needs {_WIRE[_TEXT]!r} or {_WIRE[_MEDIA]!r} (or both)")
+        raise InvalidValueError(
+            f"{_label(where)} needs {_WIRE[_TEXT]!r} or {_WIRE[_MEDIA]!r} (or both)"
+        )
     if given.get(_MEDIA) and given.get(_RECEIPT, "none") != "none":
         raise InvalidValueError(
-            f"{where}: {_WIRE[_RECEIPT]!r} cannot be combined with {_WIRE[_MEDIA]!r}"
+            f"{_label(where)}: {_WIRE[_RECEIPT]!r} cannot be combined with {_WIRE[_MEDIA]!r}"
         )
     body: dict[str, object] = _message_request()(**given).to_dict()
     return body
