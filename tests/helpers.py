@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import bandwidth
 import httpx
+from bandwidth.testing import FakeMessagingAPI
 
 BASE = "https://api.catapult.inetwork.com/v1/users/u-user/messages"
 NEWEST_FIRST = f"{BASE}?sortOrder=desc"
@@ -17,13 +19,16 @@ SECRET = "s-secret"
 
 
 class Api:
-    """One test body, run through the sync client or the async one (the ``api`` fixture)."""
+    """One test body, run through the sync client or the async one: ``Api(kind)`` for
+    pytest-httpx tests (the ``api`` fixture), ``Api(kind, fake)`` for a client of the stand-in."""
 
-    def __init__(self, kind: str, **options: Any) -> None:
+    def __init__(self, kind: str, fake: FakeMessagingAPI | None = None, **options: Any) -> None:
         self.kind = kind
         self.options = options
         self.client: bandwidth.Client | bandwidth.AsyncClient
-        if kind == "sync":
+        if fake is not None:
+            self.client = fake.client(**options) if kind == "sync" else fake.async_client(**options)
+        elif kind == "sync":
             self.client = bandwidth.client("messaging", "u-user", "t-token", "s-secret", **options)
         else:
             self.client = bandwidth.async_client(
@@ -31,15 +36,16 @@ class Api:
             )
 
     def __call__(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Call ``method``; a listing is read to the end."""
+        """Call ``method``; what it streams (a listing, ``iter_send_messages``) is read to the
+        end, into a list."""
         target = getattr(self.client, method)
         if self.kind == "sync":
             result = target(*args, **kwargs)
-            return list(result) if method == "list_messages" else result
+            return list(result) if isinstance(result, Iterator) else result
 
         async def run() -> Any:
             result = target(*args, **kwargs)
-            if method == "list_messages":
+            if isinstance(result, AsyncIterator):
                 return [item async for item in result]
             return await result
 

@@ -13,20 +13,11 @@ import pytest
 from bandwidth._retry import RateLimiter
 from bandwidth.testing import FakeMessagingAPI, Fault
 
-from .helpers import body_of
+from .helpers import Api, body_of
 
 
 def items(n: int) -> list[dict[str, Any]]:
     return [{"from": "+1234567980", "to": f"+1{i:010d}", "text": f"message {i}"} for i in range(n)]
-
-
-def fake_api(kind: str, fake: FakeMessagingAPI, **options: Any) -> Any:
-    """A client of ``kind`` wired to ``fake``; returns a function calling its methods."""
-    if kind == "sync":
-        client: Any = fake.client(**options)
-        return lambda method, *a, **k: getattr(client, method)(*a, **k)
-    aclient: Any = fake.async_client(**options)
-    return lambda method, *a, **k: asyncio.run(getattr(aclient, method)(*a, **k))
 
 
 KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
@@ -37,7 +28,7 @@ KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
 def test_any_number_of_items_in_requests_of_at_most_50(kind: str, count: int) -> None:
     fake = FakeMessagingAPI()
     progress: list[tuple[int, int]] = []
-    results = fake_api(kind, fake)(
+    results = Api(kind, fake)(
         "send_messages",
         iter(items(count)),
         on_progress=lambda done, total: progress.append((done, total)),
@@ -57,7 +48,7 @@ def test_a_failing_middle_request_marks_only_its_items(kind: str) -> None:
     fake = FakeMessagingAPI()
     # The second request (items 50..99) is answered by a proxy's 500 page.
     fake.inject(Fault(status=500, body=b"<html>oops</html>", method="POST", after=1))
-    results = fake_api(kind, fake, bulk_concurrency=1)("send_messages", items(150))
+    results = Api(kind, fake, bulk_concurrency=1)("send_messages", items(150))
     assert len(results) == 150
     assert [r["result"] for r in results[:50]] == ["accepted"] * 50
     assert [r["result"] for r in results[50:100]] == ["error"] * 50
@@ -79,7 +70,7 @@ def test_a_rate_refused_request_is_not_sent_and_retried(
     fake.inject(
         Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=6)
     )  # the first request and its 5 rate retries
-    results = fake_api(kind, fake, bulk_concurrency=1, max_retries=2)("send_messages", items(60))
+    results = Api(kind, fake, bulk_concurrency=1, max_retries=2)("send_messages", items(60))
     refused = [r for r in results if r["result"] == "error"]
     assert len(refused) == 50
     assert all(r["may_have_been_sent"] is False for r in refused)
@@ -92,7 +83,7 @@ def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
     fake = FakeMessagingAPI()
     denied = {"category": "authorization", "code": "user-access-denied", "message": "Denied"}
     fake.inject(Fault(status=401, body=denied, times=3))  # as many as there are requests
-    results = fake_api(kind, fake, bulk_concurrency=1)("send_messages", items(120))
+    results = Api(kind, fake, bulk_concurrency=1)("send_messages", items(120))
     assert len(fake.requests) == 1
     assert [r["result"] for r in results] == ["error"] * 120
     assert all(r["may_have_been_sent"] is False for r in results)
@@ -156,7 +147,7 @@ def test_bulk_keeps_the_asked_number_of_requests_in_flight(kind: str) -> None:
 @KINDS
 def test_sync_bulk_is_sequential_by_default_and_concurrency_is_checked(kind: str) -> None:
     fake = FakeMessagingAPI()
-    send = fake_api(kind, fake)
+    send = Api(kind, fake)
     if kind == "sync":
         send("send_messages", items(120))
         assert [m["to"] for m in fake.sent] == [f"+1{i:010d}" for i in range(120)]
@@ -187,7 +178,7 @@ def test_rate_limit_applies_to_every_send(
     waited = bandwidth_waits
     monkeypatch.setattr("bandwidth._retry._now", lambda: 1000.0)  # time stands still
     fake = FakeMessagingAPI()
-    call = fake_api(kind, fake, max_messages_per_second=1)
+    call = Api(kind, fake, max_messages_per_second=1)
     call("send_message", "+1", "+2", "one")
     call("send_messages", items(3))
     call("send_message", "+1", "+2", "two")

@@ -15,38 +15,13 @@ import httpx
 import pytest
 from bandwidth.testing import FakeMessagingAPI, Fault
 
-from .helpers import body_of
+from .helpers import Api, body_of
 
 KINDS = pytest.mark.parametrize("kind", ["sync", "async"])
 
 
 def item(i: int, **extra: Any) -> dict[str, Any]:
     return {"from": "+19195550100", "to": f"+1919{i:07d}", "text": f"Order {i}", **extra}
-
-
-def stream(kind: str, fake: FakeMessagingAPI, items: Any, **kwargs: Any) -> list[Any]:
-    """Every result of ``iter_send_messages`` with a client of ``kind``."""
-    if kind == "sync":
-        with fake.client() as client:
-            return list(client.iter_send_messages(items, **kwargs))
-
-    async def run() -> list[Any]:
-        async with fake.async_client() as client:
-            return [r async for r in client.iter_send_messages(items, **kwargs)]
-
-    return asyncio.run(run())
-
-
-def call(kind: str, fake: FakeMessagingAPI, method: str, *args: Any, **kwargs: Any) -> Any:
-    if kind == "sync":
-        with fake.client() as client:
-            return getattr(client, method)(*args, **kwargs)
-
-    async def run() -> Any:
-        async with fake.async_client() as client:
-            return await getattr(client, method)(*args, **kwargs)
-
-    return asyncio.run(run())
 
 
 @pytest.fixture
@@ -94,7 +69,7 @@ def test_a_stream_reads_its_input_only_as_requests_are_made(kind: str) -> None:
 def test_an_invalid_item_in_a_stream_is_never_sent_and_the_rest_go_on(kind: str) -> None:
     fake = FakeMessagingAPI()
     items = [item(0), {"from": "+19195550100", "to": "+19190000001"}, item(2)]
-    results = {r["index"]: r for r in stream(kind, fake, items)}
+    results = {r["index"]: r for r in Api(kind, fake)("iter_send_messages", items)}
     assert results[0]["result"] == results[2]["result"] == "accepted"
     bad = results[1]
     assert bad["result"] == "error"
@@ -137,7 +112,7 @@ def test_find_sent_lists_that_conversation_since_shortly_before_the_send(kind: s
     with fake.client() as client:
         message_id = client.send_message("+19195550100", "+19190000001", text="Order 1", tag="o-1")
         client.send_message("+19195550100", "+19190000001", text="Order 1", tag="o-other")
-    found = call(kind, fake, "find_sent", item(1, tag="o-1"), since=since)
+    found = Api(kind, fake)("find_sent", item(1, tag="o-1"), since=since)
     assert found is not None
     assert found["id"] == message_id
     query = fake.requests[-1].url.params
@@ -152,9 +127,9 @@ def test_find_sent_lists_that_conversation_since_shortly_before_the_send(kind: s
         "size": "1000",
     }
     assert (
-        call(kind, fake, "find_sent", item(1, tag="o-1"), since=since, exclude={message_id}) is None
+        Api(kind, fake)("find_sent", item(1, tag="o-1"), since=since, exclude={message_id}) is None
     )
-    assert call(kind, fake, "find_sent", item(1, text="other"), since=since) is None
+    assert Api(kind, fake)("find_sent", item(1, text="other"), since=since) is None
 
 
 @KINDS
@@ -164,7 +139,7 @@ def test_a_message_to_a_short_code_is_found_through_its_sender(kind: str) -> Non
     with fake.client() as client:
         message_id = client.send_message("+19195550100", "12345", text="STOP")
         client.send_message("+19195550100", "+19190000001", text="STOP")
-    found = call(kind, fake, "find_sent", {**item(0), "to": "12345", "text": "STOP"}, since=since)
+    found = Api(kind, fake)("find_sent", {**item(0), "to": "12345", "text": "STOP"}, since=since)
     assert found is not None
     assert found["id"] == message_id
     query = fake.requests[-1].url.params
@@ -177,15 +152,15 @@ def test_find_sent_refuses_to_guess(kind: str) -> None:
     fake = FakeMessagingAPI()
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(bandwidth.ReconcileError, match="3 days"):
-        call(kind, fake, "find_sent", item(1), since=now - dt.timedelta(days=4))
+        Api(kind, fake)("find_sent", item(1), since=now - dt.timedelta(days=4))
     with pytest.raises(bandwidth.ReconcileError, match=r"E\.164"):
-        call(kind, fake, "find_sent", {**item(1), "from": "12345"}, since=now)
+        Api(kind, fake)("find_sent", {**item(1), "from": "12345"}, since=now)
     assert fake.requests == []
     with fake.client() as client:
         message_id = client.send_message("+19195550100", "+19190000001", text="Order 1")
         client.redact_message(message_id)
     with pytest.raises(bandwidth.ReconcileError, match="text removed"):
-        call(kind, fake, "find_sent", item(1), since=now)
+        Api(kind, fake)("find_sent", item(1), since=now)
 
 
 @KINDS
@@ -197,12 +172,12 @@ def test_reconcile_finds_what_went_out_and_frees_what_did_not(
     fake.inject(Fault(status=500, apply=True, method="POST"))
     fake.inject(Fault(status=503, method="POST"))
     items = [item(i) for i in range(100)] + [item(0)]  # the last: the same message again
-    results = call(kind, fake, "send_messages", items, concurrency=1)
+    results = Api(kind, fake)("send_messages", items, concurrency=1)
     assert [r.get("may_have_been_sent") for r in results[:100]] == [True] * 100
     assert results[100]["result"] == "accepted"
     assert len(fake.sent) == 51
 
-    settled = call(kind, fake, "reconcile", results, settle=5)
+    settled = Api(kind, fake)("reconcile", results, settle=5)
     assert settled is results
     assert waits == [pytest.approx(5, abs=1)]  # one wait, only because some were missing
     by_to = {m["id"]: m for m in fake.sent}

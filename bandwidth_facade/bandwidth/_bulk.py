@@ -128,18 +128,25 @@ class BulkStream:
         if self._stop is not None and self._stop.is_set():
             return None
         batch = Batch()
+        if not self._check:  # items checked before: a request's worth in one go
+            chunk = list(islice(self._pairs, MAX_BULK))
+            if not chunk:
+                return None
+            batch.keys = [key for key, _ in chunk]
+            batch.items = [item for _, item in chunk]  # type: ignore[misc]  # given checked
+            return batch
         while len(batch.items) < MAX_BULK:
             chunk = list(islice(self._pairs, MAX_BULK - len(batch.items)))
             if not chunk:
                 break
             for key, raw in chunk:
                 try:
-                    item = send_item(raw, key) if self._check else raw
+                    item = send_item(raw, key)
                 except BandwidthError as error:
                     self._invalid.append(self._failed_one(key, raw, error, attempted=False))
                     continue
                 batch.keys.append(key)
-                batch.items.append(item)  # type: ignore[arg-type]  # checked, or given checked
+                batch.items.append(item)
         return batch if batch.items else None
 
     def take_invalid(self) -> list[SendResult]:

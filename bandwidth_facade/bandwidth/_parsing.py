@@ -88,27 +88,25 @@ _PLAIN_RESULT_KEYS: Final = frozenset({"result", "location"})
 
 def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
     body = json_body(response, may_have_been_sent=True)
-    if (
-        not isinstance(body, list)
-        or len(body) != len(items)
-        or not all(type(r) is dict and "result" in r for r in body)
-    ):
+    if not isinstance(body, list) or len(body) != len(items):
         raise malformed(response, f"expected a JSON array of {len(items)} results", True)
     results: list[SendResult] = []
-    plain = _PLAIN_RESULT_KEYS.issuperset
+    plain, append = _PLAIN_RESULT_KEYS.issuperset, results.append
     for raw, item in zip(body, items, strict=True):
+        if type(raw) is not dict or "result" not in raw:
+            raise malformed(response, f"expected a JSON array of {len(items)} results", True)
         # An accepted result's keys need no conversion: skip copying the common case.
         result = cast(SendResult, raw if plain(raw) else snake_keys(raw))
         location = result.get("location")
         if type(location) is str and location:
             tail = location.rpartition("/")[2]  # the id, unless the URL is unusual
-            result["id"] = (
-                tail if tail and "?" not in tail and "#" not in tail else id_from_location(location)
-            )
+            if not tail or "?" in tail or "#" in tail:
+                tail = id_from_location(location)
+            result["id"] = tail
         result["message"] = cast(SendMessageItem, item)
         if result["result"] != "accepted":
             result["may_have_been_sent"] = False
-        results.append(result)
+        append(result)
     return results
 
 

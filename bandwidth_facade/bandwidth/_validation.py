@@ -9,7 +9,6 @@ Wrong Python types raise ``InvalidTypeError`` (a ``TypeError``), wrong values
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -113,7 +112,7 @@ def _field(wire: str) -> _Field:
 # A property by any name it is given: the wire's, its snake_case spelling, or the model's
 # attribute (``send_message``'s keyword names, such as ``from_``).
 _FIELDS: Final = {wire: _field(wire) for wire in SEND_ITEM_SCHEMA}
-_REQUIRED: Final = tuple(f for f in _FIELDS.values() if f.rule.get("required"))
+_REQUIRED: Final = tuple(f.attribute for f in _FIELDS.values() if f.rule.get("required"))
 _FIELDS.update({snake: _FIELDS[wire] for snake, wire in SNAKE_TO_WIRE.items()})
 _FIELDS.update({f.attribute: f for f in list(_FIELDS.values())})
 # Rules of the API the spec states only in words, by the generated model's attribute names
@@ -122,12 +121,16 @@ _TEXT, _MEDIA, _RECEIPT = "text", "media", "receipt_requested"
 _WIRE: Final = {f.attribute: f.wire for f in _FIELDS.values()}
 
 
-@functools.cache
+_model: Callable[..., Any] | None = None
+
+
 def _message_request() -> Callable[..., Any]:
     # Loaded with the first message checked: `import bandwidth` does not load attrs.
+    global _model
     from bandwidth_messaging_api.models.message_request import MessageRequest
 
-    return MessageRequest
+    _model = MessageRequest
+    return _model
 
 
 def _label(where: str | int) -> str:
@@ -147,38 +150,42 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
     if type(item) is not dict and not isinstance(item, Mapping):
         raise InvalidTypeError(f"{_label(where)} must be a dict, not {type(item).__name__}")
     given: dict[str, object] = {}
+    field_of = _FIELDS.get
     for key, value in item.items():
-        field = _FIELDS.get(key)
+        field = field_of(key)
         if field is None:
             known = ", ".join(sorted(SEND_ITEM_SCHEMA))
             raise InvalidValueError(
                 f"{_label(where)} has an unknown key {key!r}; known keys: {known}"
             )
-        wire, attribute, rule, lengths, is_list = field
+        attribute = field.attribute
         if attribute in given:
-            raise InvalidValueError(f"{_label(where)} gives {wire!r} twice (as {key!r} too)")
+            raise InvalidValueError(f"{_label(where)} gives {field.wire!r} twice (as {key!r} too)")
+        lengths = field.lengths
+        if lengths is not None and type(value) is str and lengths[0] <= len(value) <= lengths[1]:
+            given[attribute] = value  # the common case: a plain string within its limits
+            continue
         if value is None:
             continue  # None means "not set", as in send_message's keyword arguments.
-        kind = type(value)
-        if is_list and kind is str:
+        if field.is_list and type(value) is str:
             value = [value]  # the API documents "a media url ... or list of medias"
-        if lengths is None or kind is not str or not lengths[0] <= len(value) <= lengths[1]:
-            # Named as given, but the model's ``from_`` as the documented ``from``.
-            shown = key if key in SEND_ITEM_SCHEMA or key in SNAKE_TO_WIRE else wire
-            check_value(f"{_label(where)}: {shown!r}", value, rule)
-        given[attribute] = list(value) if kind is tuple else value
-    for field in _REQUIRED:
-        if field.attribute not in given:
-            raise InvalidValueError(f"{_label(where)} is missing {field.wire!r}")
-    if not given.get(_TEXT) and not given.get(_MEDIA):
+        # Named as given, but the model's ``from_`` as the documented ``from``.
+        shown = key if key in SEND_ITEM_SCHEMA or key in SNAKE_TO_WIRE else field.wire
+        check_value(f"{_label(where)}: {shown!r}", value, field.rule)
+        given[attribute] = list(value) if type(value) is tuple else value
+    for attribute in _REQUIRED:
+        if attribute not in given:
+            raise InvalidValueError(f"{_label(where)} is missing {_WIRE[attribute]!r}")
+    media = given.get(_MEDIA)
+    if not media and not given.get(_TEXT):
         raise InvalidValueError(
             f"{_label(where)} needs {_WIRE[_TEXT]!r} or {_WIRE[_MEDIA]!r} (or both)"
         )
-    if given.get(_MEDIA) and given.get(_RECEIPT, "none") != "none":
+    if media and given.get(_RECEIPT, "none") != "none":
         raise InvalidValueError(
             f"{_label(where)}: {_WIRE[_RECEIPT]!r} cannot be combined with {_WIRE[_MEDIA]!r}"
         )
-    body: dict[str, object] = _message_request()(**given).to_dict()
+    body: dict[str, object] = (_model or _message_request())(**given).to_dict()
     return body
 
 
