@@ -8,6 +8,7 @@ from typing import Any
 
 import bandwidth
 import pytest
+from bandwidth.testing import FakeServer
 
 from .helpers import Api
 
@@ -34,6 +35,13 @@ def make_api(request: pytest.FixtureRequest) -> Iterator[Callable[..., Api]]:
     for api in made:
         if isinstance(api.client, bandwidth.Client):
             api.client.close()
+
+
+@pytest.fixture
+def server(bandwidth_env: FakeServer) -> FakeServer:
+    """The stand-in on loopback, with the environment pointing at it (the plugin's
+    ``bandwidth_env``)."""
+    return bandwidth_env
 
 
 @pytest.fixture

@@ -6,19 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bandwidth.testing import FakeServer, Fault
 
 SCRIPT = str(Path(sys.executable).parent / "bandwidth-messaging")
-
-
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    with FakeServer() as running:
-        yield running
 
 
 def run(

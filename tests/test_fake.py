@@ -29,12 +29,6 @@ def raw(fake: FakeMessagingAPI) -> Iterator[httpx.Client]:
         yield client
 
 
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    with FakeServer() as running:
-        yield running
-
-
 def test_the_whole_sdk_over_loopback(server: FakeServer) -> None:
     with bandwidth.client(
         "messaging", "u-user", "t-token", "s-secret", api_endpoint=server.url

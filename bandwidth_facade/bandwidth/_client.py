@@ -19,7 +19,7 @@ import httpx
 
 from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings, check_count
-from ._core import BulkPlan, Core, Flow, Listing, TimeoutArg
+from ._core import BulkPlan, Core, Flow, Pages, TimeoutArg
 from ._exceptions import BandwidthError
 from ._types import Message, SendResult
 
@@ -169,21 +169,11 @@ def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate
 
 
 def _sync_pages(
-    listing: Callable[Concatenate[Core, P], Listing],
+    listing: Callable[Concatenate[Core, P], Pages],
 ) -> Callable[Concatenate[Client, P], Iterator[Message]]:
     @_presented(listing, "Client", "Iterator[Message]")
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Message]:
-        plan = listing(self._core, *args, **kwargs)  # checks the arguments now
-
-        def items() -> Iterator[Message]:
-            request: httpx.Request | None = plan.first
-            left = plan.limit
-            while request is not None and left != 0:
-                page, request = self._run(self._core.page(request))
-                page, left = plan.cut(page, left)
-                yield from page
-
-        return items()
+        return self._items(listing(self._core, *args, **kwargs))  # arguments checked now
 
     return method
 
@@ -252,6 +242,21 @@ class Client(_Shell[httpx.Client]):
                     outcome = None
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
+
+    def _items(self, pages: Pages) -> Iterator[Message]:
+        outcome: httpx.Response | httpx.TransportError | None = None
+        while True:
+            try:
+                step = pages.send(outcome)
+            except StopIteration:
+                return
+            outcome = None
+            if isinstance(step, httpx.Request):
+                outcome = self._send(step)
+            elif isinstance(step, list):
+                yield from step
+            else:
+                _sleep(step)
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         try:
@@ -345,22 +350,11 @@ def _async(
 
 
 def _async_pages(
-    listing: Callable[Concatenate[Core, P], Listing],
+    listing: Callable[Concatenate[Core, P], Pages],
 ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[Message]]:
     @_presented(listing, "AsyncClient", "AsyncIterator[Message]")
     def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Message]:
-        plan = listing(self._core, *args, **kwargs)  # checks the arguments now
-
-        async def items() -> AsyncIterator[Message]:
-            request: httpx.Request | None = plan.first
-            left = plan.limit
-            while request is not None and left != 0:
-                page, request = await self._run(self._core.page(request))
-                page, left = plan.cut(page, left)
-                for item in page:
-                    yield item
-
-        return items()
+        return self._items(listing(self._core, *args, **kwargs))  # arguments checked now
 
     return method
 
@@ -430,6 +424,22 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
                     outcome = None
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
+
+    async def _items(self, pages: Pages) -> AsyncIterator[Message]:
+        outcome: httpx.Response | httpx.TransportError | None = None
+        while True:
+            try:
+                step = pages.send(outcome)
+            except StopIteration:
+                return
+            outcome = None
+            if isinstance(step, httpx.Request):
+                outcome = await self._send(step)
+            elif isinstance(step, list):
+                for message in step:
+                    yield message
+            else:
+                await _async_sleep(step)
 
     async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         try:

@@ -66,7 +66,7 @@ from ._types import (
 )
 from ._version import __version__
 
-__all__ = ["BulkPlan", "Core", "Flow", "Listing", "TimeoutArg"]
+__all__ = ["BulkPlan", "Core", "Flow", "Pages", "TimeoutArg"]
 
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
@@ -83,6 +83,11 @@ or the ``httpx.TransportError`` sending raised) or seconds to wait (resumed with
 returns what the call returns."""
 
 
+Pages: TypeAlias = Generator[
+    "httpx.Request | float | list[Message]", "httpx.Response | httpx.TransportError | None", None
+]
+"""A listing: a flow that also yields each page's messages (within the limit) as it is read.
+Nothing is sent until the first step is asked for."""
 Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
 
 
@@ -492,7 +497,7 @@ class Core:
         *,
         limit: int | None = None,
         timeout: TimeoutArg = None,
-    ) -> Listing:
+    ) -> Pages:
         """Messages matching the filters, newest first unless ``sort_order='asc'``.
 
         The order is always sent: Bandwidth's documentation gives both "newest first" and a
@@ -515,7 +520,7 @@ class Core:
             "size": size,
         }
         remaining = None if limit is None else check_count("limit", limit, minimum=0)
-        return Listing(self.list_request(filters, timeout), remaining)
+        return self._pages(self.list_request(filters, timeout), remaining)
 
     # -- flows the public methods are made of -----------------------------------------------
 
@@ -540,6 +545,13 @@ class Core:
         request = self.send_request(items, timeout)
         return self.call(request, lambda response: parse_bulk(response, items), len(items))
 
+    def _pages(self, request: httpx.Request | None, left: int | None) -> Pages:
+        while request is not None and left != 0:
+            page, request = yield from self.page(request)
+            if left is not None:
+                page, left = page[:left], max(left - len(page), 0)
+            yield page
+
     def page(self, request: httpx.Request) -> Flow[Page]:
         """One page of a listing, and the request for the next page if there is one."""
         return self.call(request, self._parse_page)
@@ -562,19 +574,6 @@ class BulkPlan(NamedTuple):
 
 def _workers(concurrency: int | None) -> int | None:
     return None if concurrency is None else check_count("concurrency", concurrency)
-
-
-class Listing(NamedTuple):
-    """A listing not yet started: its first request, and how many items to yield at most."""
-
-    first: httpx.Request
-    limit: int | None
-
-    def cut(self, items: list[Message], left: int | None) -> tuple[list[Message], int | None]:
-        """The part of a page within the limit, and how many may follow."""
-        if left is None:
-            return items, None
-        return items[:left], max(left - len(items), 0)
 
 
 def _iterable(items: Iterable[object]) -> Iterable[object]:
