@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import ipaddress
 import os
-from typing import Final, TypedDict
+from typing import Final, NamedTuple, TypedDict
 
 import httpx
 
@@ -61,39 +61,17 @@ class ClientOptions(TypedDict, total=False):
     allow_insecure_http: bool
 
 
-class Settings:
+class Settings(NamedTuple):
     """A client's settings, complete and checked: made once per client by ``create``."""
 
-    __slots__ = (
-        "api_endpoint",
-        "api_version",
-        "base_url",
-        "bulk_concurrency",
-        "credentials",
-        "max_messages_per_second",
-        "max_retries",
-        "timeout",
-    )
-
-    def __init__(
-        self,
-        credentials: Credentials,
-        api_endpoint: str,
-        api_version: str,
-        base_url: httpx.URL,
-        timeout: httpx.Timeout,
-        max_retries: int,
-        max_messages_per_second: float | None,
-        bulk_concurrency: int | None,
-    ) -> None:
-        self.credentials = credentials
-        self.api_endpoint = api_endpoint
-        self.api_version = api_version
-        self.base_url = base_url
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self.max_messages_per_second = max_messages_per_second
-        self.bulk_concurrency = bulk_concurrency
+    credentials: Credentials
+    api_endpoint: str
+    api_version: str
+    base_url: httpx.URL
+    timeout: httpx.Timeout
+    max_retries: int
+    max_messages_per_second: float | None
+    bulk_concurrency: int | None
 
     @classmethod
     def create(
