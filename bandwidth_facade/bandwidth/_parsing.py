@@ -7,7 +7,7 @@ Every parser gets a success status; an answer that is not what the API documents
 from __future__ import annotations
 
 import json
-from typing import Any, Final, cast
+from typing import Any, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import WIRE_TO_SNAKE, snake_case
@@ -83,26 +83,27 @@ def parse_created(response: httpx.Response) -> str:
     return message_id
 
 
-_PLAIN_RESULT_KEYS: Final = frozenset({"result", "location"})
-
-
 def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list[SendResult]:
     body = json_body(response, may_have_been_sent=True)
     if not isinstance(body, list) or len(body) != len(items):
         raise malformed(response, f"expected a JSON array of {len(items)} results", True)
     results: list[SendResult] = []
-    plain, append = _PLAIN_RESULT_KEYS.issuperset, results.append
+    append = results.append
     for raw, item in zip(body, items, strict=True):
         if type(raw) is not dict or "result" not in raw:
             raise malformed(response, f"expected a JSON array of {len(items)} results", True)
-        # An accepted result's keys need no conversion: skip copying the common case.
-        result = cast(SendResult, raw if plain(raw) else snake_keys(raw))
-        location = result.get("location")
+        location = raw.get("location")
+        if raw["result"] == "accepted" and len(raw) == 2 and type(location) is str:
+            # The common case, {"result", "location"}: kept as it is, keys need no conversion.
+            tail = location.rpartition("/")[2]
+            if tail and "?" not in tail and "#" not in tail:
+                raw["id"] = tail
+                raw["message"] = item
+                append(cast(SendResult, raw))
+                continue
+        result = cast(SendResult, snake_keys(raw))
         if type(location) is str and location:
-            tail = location.rpartition("/")[2]  # the id, unless the URL is unusual
-            if not tail or "?" in tail or "#" in tail:
-                tail = id_from_location(location)
-            result["id"] = tail
+            result["id"] = id_from_location(location)
         result["message"] = cast(SendMessageItem, item)
         if result["result"] != "accepted":
             result["may_have_been_sent"] = False

@@ -115,6 +115,8 @@ _FIELDS: Final = {wire: _field(wire) for wire in SEND_ITEM_SCHEMA}
 _REQUIRED: Final = tuple(f.attribute for f in _FIELDS.values() if f.rule.get("required"))
 _FIELDS.update({snake: _FIELDS[wire] for snake, wire in SNAKE_TO_WIRE.items()})
 _FIELDS.update({f.attribute: f for f in list(_FIELDS.values())})
+# The fast path's view of the properties whose rule is a plain string: attribute and lengths.
+_PLAIN: Final = {k: (f.attribute, *f.lengths) for k, f in _FIELDS.items() if f.lengths}
 # Rules of the API the spec states only in words, by the generated model's attribute names
 # (which a change of wire name leaves as they are); errors give the wire's.
 _TEXT, _MEDIA, _RECEIPT = "text", "media", "receipt_requested"
@@ -150,9 +152,15 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
     if type(item) is not dict and not isinstance(item, Mapping):
         raise InvalidTypeError(f"{_label(where)} must be a dict, not {type(item).__name__}")
     given: dict[str, object] = {}
-    field_of = _FIELDS.get
+    plain_of = _PLAIN.get
     for key, value in item.items():
-        field = field_of(key)
+        plain = plain_of(key)
+        if plain is not None and type(value) is str:  # the common case, in as few steps
+            attribute, low, high = plain
+            if low <= len(value) <= high and attribute not in given:
+                given[attribute] = value
+                continue
+        field = _FIELDS.get(key)
         if field is None:
             known = ", ".join(sorted(SEND_ITEM_SCHEMA))
             raise InvalidValueError(
@@ -161,10 +169,6 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
         attribute = field.attribute
         if attribute in given:
             raise InvalidValueError(f"{_label(where)} gives {field.wire!r} twice (as {key!r} too)")
-        lengths = field.lengths
-        if lengths is not None and type(value) is str and lengths[0] <= len(value) <= lengths[1]:
-            given[attribute] = value  # the common case: a plain string within its limits
-            continue
         if value is None:
             continue  # None means "not set", as in send_message's keyword arguments.
         if field.is_list and type(value) is str:
