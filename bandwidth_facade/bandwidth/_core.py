@@ -2,15 +2,14 @@
 
 Each API call is a *flow*: a generator that yields a request to send, or seconds to wait, and
 is resumed with the outcome (an ``httpx.Response``, or the ``httpx.TransportError`` the send
-raised), as httpx drives its auth flows.
-The shells only perform those steps, so request building, validation, parsing, the retry
-policy and pagination exist once, here.
+raised), as httpx drives its auth flows. The shells only perform those steps, so request
+building, validation, parsing, the retry policy and pagination exist once, here.
 
 Where things happen:
 - the public methods are defined once, on ``Core`` (``_client.py`` exposes them);
-- requests are built in ``Core.*_request`` from the generated client's operations;
-- they are sent, and retried, in ``Core.call`` (policy in ``_retry.py``, rate in
-  ``_ratelimit.py``);
+- requests are built in ``Core.*_request`` by the generated client's operations, send bodies
+  by its ``MessageRequest`` (in ``_validation.send_item``, after the checks);
+- they are sent, and retried, in ``Core.call`` (policy and pacing in ``_retry.py``);
 - answers are parsed in ``_parsing.py``, errors classified in ``_exceptions.py``;
 - settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
   accounted in ``_bulk.py``; messages in doubt are looked up as ``_reconcile.py`` says.
