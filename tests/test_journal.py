@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -238,6 +239,54 @@ def test_each_request_is_on_disk_before_it_is_sent(
     final = {r["line"]: r for r in rows(path)}
     assert {r["result"] for r in final.values()} == {"accepted"}
     assert [final[line]["id"] for line in range(1, 61)] == [m["id"] for m in fake.sent]
+
+
+def test_the_async_client_syncs_the_journal_off_its_event_loop_and_still_before_each_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "run.jsonl"
+    real_sync = os.fdatasync
+
+    def slow_disk(fd: int) -> None:
+        time.sleep(0.2)
+        real_sync(fd)
+
+    monkeypatch.setattr(os, "fdatasync", slow_disk)
+    fake = FakeMessagingAPI()
+    on_disk_at_send: list[list[tuple[int, str]]] = []
+
+    async def transport(request: httpx.Request) -> httpx.Response:
+        on_disk_at_send.append([(r["line"], r["result"]) for r in rows(path)])
+        return fake.handle(request)
+
+    gaps: list[float] = []
+
+    async def run() -> list[bandwidth.SendResult]:
+        done = asyncio.Event()
+
+        async def ticker() -> None:  # how long the event loop goes without running a task
+            last = time.monotonic()
+            while not done.is_set():
+                await asyncio.sleep(0.01)
+                gaps.append(time.monotonic() - last)
+                last = time.monotonic()
+
+        ticking = asyncio.ensure_future(ticker())
+        http = httpx.AsyncClient(transport=httpx.MockTransport(transport))
+        client = bandwidth.AsyncClient("u-user", "t-token", "s-secret", http_client=http)
+        with bandwidth.Journal(path) as journal:
+            pairs = enumerate([item(i) for i in range(60)], 1)
+            results = [r async for r in journal.asend(client, pairs, concurrency=1)]
+        done.set()
+        await ticking
+        return results
+
+    results = asyncio.run(run())
+    assert sorted(r["index"] for r in results if r["result"] == "accepted") == list(range(1, 61))
+    assert on_disk_at_send[0] == [(line, "unknown") for line in range(1, 51)]
+    assert on_disk_at_send[1][-10:] == [(line, "unknown") for line in range(51, 61)]
+    # Four syncs of 0.2 s each; the loop never stood still for one of them.
+    assert max(gaps) < 0.15, max(gaps)
 
 
 def test_a_torn_last_record_is_cut_and_the_line_stays_in_doubt(tmp_path: Path) -> None:

@@ -149,12 +149,16 @@ class BulkStream:
                 batch.items.append(item)
         return batch if batch.items else None
 
+    @property
+    def records(self) -> bool:
+        """Whether results are recorded (durably: an async client does it off its loop)."""
+        return self._recorder is not None
+
     def take_invalid(self) -> list[SendResult]:
-        """Results of the items found invalid since the last call, recorded."""
-        if not self._invalid:
-            return []
+        """Results of the items found invalid since the last call, not yet recorded: the
+        caller passes them to ``record``."""
         results, self._invalid = self._invalid, []
-        return self._record(results)
+        return results
 
     def start(self, batch: Batch) -> Flow[list[SendResult]] | None:
         """The flow sending ``batch``, its record made first; ``None`` when an earlier error
@@ -171,12 +175,12 @@ class BulkStream:
         for key, result in zip(batch.keys, results, strict=True):
             result["index"] = key
             result["sent_at"] = batch.sent_at
-        return self._record(results)
+        return self.record(results)
 
     def failed(self, batch: Batch, error: BandwidthError) -> list[SendResult]:
         if _stops_the_rest(error):
             self.stopped_by = error
-        return self._record(
+        return self.record(
             [
                 self._failed_one(key, item, error, attempted=True, sent_at=batch.sent_at)
                 for key, item in zip(batch.keys, batch.items, strict=True)
@@ -187,7 +191,7 @@ class BulkStream:
         """Results of a batch not sent because an earlier error refuses every request."""
         assert self.stopped_by is not None
         error = self.stopped_by
-        return self._record(
+        return self.record(
             [
                 self._failed_one(key, item, error, attempted=False)
                 for key, item in zip(batch.keys, batch.items, strict=True)
@@ -217,7 +221,7 @@ class BulkStream:
             result["sent_at"] = sent_at
         return result
 
-    def _record(self, results: list[SendResult]) -> list[SendResult]:
+    def record(self, results: list[SendResult]) -> list[SendResult]:
         if self._recorder is not None:
             with self._lock:
                 self._recorder.finished(results)

@@ -12,8 +12,16 @@ import functools
 import inspect
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable, Iterator
-from typing import Any, Concatenate, Final, Generic, ParamSpec, Self, TypeVar, Unpack
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterable,
+    Iterator,
+)
+from typing import Any, Concatenate, Final, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack
 
 import httpx
 
@@ -292,7 +300,7 @@ class Client(_Shell[httpx.Client]):
                 while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
                     in_flight.add(pool.submit(self._perform, stream, batch))
                 if invalid := stream.take_invalid():
-                    yield invalid
+                    yield stream.record(invalid)
                 if not in_flight:
                     return
                 done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
@@ -389,6 +397,24 @@ def _async_stream(
     return method
 
 
+class _OffLoop(Protocol):
+    def __call__(
+        self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> Awaitable[T]: ...
+
+
+def _off_loop(stream: BulkStream) -> _OffLoop:
+    """How the async client calls the stream's accounting: a journal's records are fsynced,
+    so they are written from a worker thread and the event loop is not held while the disk
+    flushes (each is still made before its request is sent, or its results handed over)."""
+    import asyncio
+
+    async def inline(function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return function(*args, **kwargs)
+
+    return asyncio.to_thread if stream.records else inline
+
+
 class AsyncClient(_Shell[httpx.AsyncClient]):
     """The Messaging API client for asyncio: ``Client``'s methods as coroutines.
 
@@ -454,13 +480,14 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
 
         stream = plan.stream
         workers = plan.concurrency or self._settings.bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
+        off_loop = _off_loop(stream)
         in_flight: set[asyncio.Task[list[SendResult]]] = set()
         try:
             while True:
                 while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
-                    in_flight.add(asyncio.ensure_future(self._perform(stream, batch)))
+                    in_flight.add(asyncio.ensure_future(self._perform(stream, batch, off_loop)))
                 if invalid := stream.take_invalid():
-                    yield invalid
+                    yield await off_loop(stream.record, invalid)
                 if not in_flight:
                     return
                 done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
@@ -470,14 +497,17 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
             if in_flight:
                 await asyncio.wait(in_flight)
 
-    async def _perform(self, stream: BulkStream, batch: Batch) -> list[SendResult]:
-        flow = stream.start(batch)
+    async def _perform(
+        self, stream: BulkStream, batch: Batch, off_loop: _OffLoop
+    ) -> list[SendResult]:
+        flow = await off_loop(stream.start, batch)  # recorded before it is sent
         if flow is None:
-            return stream.refused(batch)
+            return await off_loop(stream.refused, batch)
         try:
-            return stream.succeeded(batch, await self._run(flow))
+            results = await self._run(flow)
         except BandwidthError as error:
-            return stream.failed(batch, error)
+            return await off_loop(stream.failed, batch, error)
+        return await off_loop(stream.succeeded, batch, results)
 
     send_message: Final = _async(Core.send_message)
     send_messages: Final = _async_bulk(Core.send_messages)
