@@ -147,8 +147,40 @@ def test_created_without_location_may_have_been_sent(httpx_mock: HTTPXMock, api:
     assert caught.value.may_have_been_sent is True
     # A sibling of the API's refusals, as in openai-python: `except` for those misses it.
     assert not isinstance(caught.value, bandwidth.BandwidthMessageAPIException)
-    assert isinstance(caught.value, bandwidth.BandwidthError)
+    assert isinstance(caught.value, bandwidth.APIError)
     assert len(httpx_mock.get_requests()) == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(400, json=error_body("request-validation", "bad", "no")),
+        httpx.Response(503),
+        httpx.Response(201),  # no Location: malformed
+        httpx.ConnectError("refused"),
+    ],
+    ids=["refused", "server error", "malformed", "no connection"],
+)
+def test_every_failure_of_a_call_that_was_made_is_an_api_error_saying_what_was_sent(
+    httpx_mock: HTTPXMock, answer: httpx.Response | httpx.ConnectError
+) -> None:
+    if isinstance(answer, httpx.Response):
+        httpx_mock.add_response(status_code=answer.status_code, content=answer.content)
+    else:
+        httpx_mock.add_exception(answer)
+    client = bandwidth.client("messaging", "u-user", "t-token", "s-secret", max_retries=0)
+    with pytest.raises(bandwidth.APIError) as caught:
+        client.send_message(**SEND)
+    assert caught.value.request.method == "POST"
+    assert caught.value.request_body == {
+        "from": SEND["from_"],
+        "to": SEND["to"],
+        "text": SEND["text"],
+    }
+    assert isinstance(caught.value.may_have_been_sent, bool)
+    with pytest.raises(bandwidth.InvalidValueError) as refused:  # bad input is not one
+        client.send_message("+1", "")
+    assert not isinstance(refused.value, bandwidth.APIError)
 
 
 def test_malformed_list_page(httpx_mock: HTTPXMock, api: Api) -> None:

@@ -19,6 +19,7 @@ from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS
 
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     AuthenticationError,
     BandwidthError,
     BandwidthMessageAPIException,
@@ -202,13 +203,7 @@ class BulkStream:
     def _failed_one(
         key: int, item: object, error: BandwidthError, *, attempted: bool, sent_at: str = ""
     ) -> SendResult:
-        in_doubt = (
-            attempted
-            and isinstance(
-                error, APIConnectionError | BandwidthMessageAPIException | MalformedResponseError
-            )
-            and error.may_have_been_sent
-        )
+        in_doubt = attempted and isinstance(error, APIError) and error.may_have_been_sent
         result = SendResult(
             result="error",
             error=error_detail(error),

@@ -37,12 +37,10 @@ import bandwidth
 
 from ._config import CREDENTIAL_VARIABLES, check_count
 from ._exceptions import (
-    APIConnectionError,
+    APIError,
     BandwidthError,
-    BandwidthMessageAPIException,
     InvalidTypeError,
     InvalidValueError,
-    MalformedResponseError,
 )
 from ._reconcile import DEFAULT_SETTLE
 from ._types import SendMessageItem, SendResult
@@ -152,9 +150,7 @@ def _log_requests() -> None:
 
 def _fail(error: BandwidthError) -> NoReturn:
     note = ""
-    if isinstance(
-        error, APIConnectionError | BandwidthMessageAPIException | MalformedResponseError
-    ) and (error.may_have_been_sent and error.request.method == "POST"):
+    if isinstance(error, APIError) and error.may_have_been_sent and error.request.method == "POST":
         note = " (the message may have been sent: check before sending it again)"
     click.echo(f"bandwidth-messaging: {error}{note}", err=True)
     not_sent = isinstance(error, InvalidTypeError | InvalidValueError)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
@@ -59,7 +60,11 @@ class InvalidEventError(BandwidthError, ValueError):
     """What reached the callback URL is not a well-formed Bandwidth event."""
 
 
-class _RequestError(BandwidthError):
+class APIError(BandwidthError):
+    """An error about a request the SDK made: it carries the ``request``, its ``request_body``
+    and ``may_have_been_sent`` (``False``: the API certainly did not act on it; ``True``: it
+    may have). Every failure of a call that got as far as sending is one of these."""
+
     def __init__(self, message: str, *, request: httpx.Request, may_have_been_sent: bool) -> None:
         super().__init__(message)
         self.request = request
@@ -72,7 +77,7 @@ class _RequestError(BandwidthError):
         return json.loads(content) if content else None
 
 
-class APIConnectionError(_RequestError):
+class APIConnectionError(APIError):
     """The API could not be reached, or the connection failed before a whole answer came back.
 
     ``may_have_been_sent`` is ``False`` when the connection failed before the request was written
@@ -84,11 +89,11 @@ class APITimeoutError(APIConnectionError):
     """A connect, write, read or pool timeout expired."""
 
 
-class UnsafeRedirectError(_RequestError):
+class UnsafeRedirectError(APIError):
     """A ``Link`` next-page URL pointed to another origin; it was not followed."""
 
 
-class BandwidthMessageAPIException(_RequestError):
+class BandwidthMessageAPIException(APIError):
     """The API answered with an error status. Its subclasses narrow the documented ones; a
     status the API does not document (409, say) raises this class itself.
 
@@ -150,7 +155,7 @@ class ServerError(BandwidthMessageAPIException):
     """5xx: the API failed. For a send, the message may have gone out (see ``reconcile``)."""
 
 
-class MalformedResponseError(_RequestError):
+class MalformedResponseError(APIError):
     """A success status whose body or headers are not what the API documents (HTML, cut-off
     JSON, a 201 without ``Location``): ``status_code``, ``headers``, ``response``.
 

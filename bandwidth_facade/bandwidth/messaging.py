@@ -5,6 +5,7 @@ from ._client import AsyncClient, Client
 from ._events import parse_event
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -44,6 +45,7 @@ from ._types import (
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APITimeoutError",
     "AsyncClient",
     "AuthenticationError",

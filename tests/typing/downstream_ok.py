@@ -64,6 +64,9 @@ def sync_use() -> None:
         assert_type(error.may_have_been_sent, bool)
     except bandwidth.APIConnectionError as error:
         assert_type(error.may_have_been_sent, bool)
+    except bandwidth.APIError as error:
+        assert_type(error.may_have_been_sent, bool)
+        assert_type(error.request_body, object)
     for streamed in api.iter_send_messages(iter(results_items())):
         assert_type(streamed, bandwidth.SendResult)
         assert_type(streamed["index"], int)
