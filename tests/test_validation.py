@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import bandwidth
@@ -199,33 +198,13 @@ DOCUMENTED = (
 )
 
 
-def fake_client() -> tuple[FakeMessagingAPI, bandwidth.Client, bandwidth.AsyncClient]:
-    fake = FakeMessagingAPI()
-    sync = fake.client(max_retries=0)
-    async_ = fake.async_client(max_retries=0)
-    return fake, sync, async_
-
-
 def call_both(method: str, *args: Any, **kwargs: Any) -> None:
     """Call ``method`` on both clients; only documented errors may escape, and an invalid
     call (one raising InvalidTypeError/InvalidValueError) must not reach the transport."""
     for kind in ("sync", "async"):
-        fake, sync, async_ = fake_client()
+        fake = FakeMessagingAPI()
         try:
-            if kind == "sync":
-                result = getattr(sync, method)(*args, **kwargs)
-                if method == "list_messages":
-                    list(result)
-            else:
-
-                async def run(client: bandwidth.AsyncClient = async_) -> None:
-                    result = getattr(client, method)(*args, **kwargs)
-                    if method == "list_messages":
-                        _ = [m async for m in result]
-                    else:
-                        await result
-
-                asyncio.run(run())
+            Api(kind, fake, max_retries=0)(method, *args, **kwargs)
         except (bandwidth.InvalidTypeError, bandwidth.InvalidValueError):
             assert fake.requests == [], f"{kind} {method} sent a request for invalid input"
         except DOCUMENTED:
