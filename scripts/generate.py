@@ -227,6 +227,16 @@ class TypedDictWriter:
             for wire in self.schemas[schema_name].get("properties", {}):
                 response_keys[wire] = snake_case(wire)
         _check_snake_case([*response_keys, *request["properties"]])
+        out += ["RESPONSE_NAMES: Final[dict[str, dict[str, str]]] = {"]
+        for schema_name in RESPONSE_DICTS:
+            names = {snake_case(w): w for w in self.schemas[schema_name].get("properties", {})}
+            out.append(f"    {schema_name!r}: {names!r},")
+        out += [
+            "}",
+            '"""The wire name of each snake_case key, schema by schema (for the stand-in, which',
+            'writes answers as the API does)."""',
+            "",
+        ]
         out += [
             "WIRE_TO_SNAKE: Final[dict[str, str]] = {",
             *[f"    {w!r}: {s!r}," for w, s in sorted(response_keys.items())],

@@ -236,3 +236,37 @@ def test_the_command_line_takes_a_state_the_spec_adds(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     listed = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(m["text"], m["state"]) for m in listed] == [("new", "accepted")]
+
+
+STAND_IN_AFTER_RENAMES = """
+import json
+import httpx
+from bandwidth.testing import FakeMessagingAPI
+
+arrived = []
+
+def app(request):
+    arrived.append(str(request.url))
+    return httpx.Response(200)
+
+fake = FakeMessagingAPI(callback_client=httpx.Client(transport=httpx.MockTransport(app)))
+client = fake.client()
+first = client.send_message("+1", "+2", "hi", callback_url="https://app.test/cb",
+                            receipt_requested="all")
+client.send_message("+1", "+3", "not delivered yet")
+fake.deliver(first)
+delivered = [m["id"] for m in client.list_messages(delivery_state="delivered")]
+print(json.dumps({"first": first, "arrived": arrived, "delivered": delivered,
+                  "sent": json.loads(fake.requests[0].content),
+                  "query": dict(fake.requests[-1].url.params)}))
+"""
+
+
+def test_the_stand_in_follows_the_wire_names_the_spec_changes(project: Path) -> None:
+    done = run(project, "-c", textwrap.dedent(STAND_IN_AFTER_RENAMES))
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["sent"]["callbackURL"] == "https://app.test/cb"  # the new name on the wire
+    assert seen["arrived"] == ["https://app.test/cb"]  # and the stand-in acted on it
+    assert seen["query"]["DeliveryState"] == "delivered"
+    assert seen["delivered"] == [seen["first"]]  # the renamed filter still selects

@@ -141,6 +141,54 @@ SendMessageItem = TypedDict(
 )
 """One message to send: the wire's keys (``callbackUrl``) or their snake_case spellings (``callback_url``)."""
 
+RESPONSE_NAMES: Final[dict[str, dict[str, str]]] = {
+    "ErrorDetail": {"name": "name", "value": "value"},
+    "Error": {"category": "category", "code": "code", "message": "message", "details": "details"},
+    "Message": {
+        "id": "id",
+        "message_id": "messageId",
+        "from": "from",
+        "to": "to",
+        "direction": "direction",
+        "text": "text",
+        "media": "media",
+        "state": "state",
+        "time": "time",
+        "callback_url": "callbackUrl",
+        "callback_http_method": "callbackHttpMethod",
+        "callback_timeout": "callbackTimeout",
+        "fallback_url": "fallbackUrl",
+        "tag": "tag",
+        "receipt_requested": "receiptRequested",
+        "delivery_state": "deliveryState",
+        "delivery_code": "deliveryCode",
+        "delivery_description": "deliveryDescription",
+        "skip_mms_carrier_validation": "skipMMSCarrierValidation",
+        "segment_count": "segmentCount",
+    },
+    "BulkResult": {"result": "result", "location": "location", "error": "error"},
+    "MessageEvent": {
+        "event_type": "eventType",
+        "direction": "direction",
+        "from": "from",
+        "to": "to",
+        "message_id": "messageId",
+        "message_uri": "messageUri",
+        "text": "text",
+        "application_id": "applicationId",
+        "time": "time",
+        "state": "state",
+        "delivery_state": "deliveryState",
+        "delivery_code": "deliveryCode",
+        "delivery_description": "deliveryDescription",
+        "segment_count": "segmentCount",
+        "media": "media",
+        "tag": "tag",
+    },
+}
+"""The wire name of each snake_case key, schema by schema (for the stand-in, which
+writes answers as the API does)."""
+
 WIRE_TO_SNAKE: Final[dict[str, str]] = {
     "applicationId": "application_id",
     "callbackHttpMethod": "callback_http_method",

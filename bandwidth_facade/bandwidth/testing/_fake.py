@@ -21,10 +21,13 @@ from typing import Any, Final, Unpack, cast
 
 import attrs
 import httpx
+from bandwidth_messaging_api.models import RedactRequest
 from bandwidth_messaging_api.typed_dicts import (
+    LIST_QUERY_NAMES,
     LIST_QUERY_SCHEMA,
-    MESSAGE_EVENT_SCHEMA,
+    RESPONSE_NAMES,
     SEND_BULK_MAX_ITEMS,
+    SEND_ITEM_NAMES,
     SEND_ITEM_SCHEMA,
 )
 
@@ -36,7 +39,15 @@ __all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 _PATH: Final = re.compile(
     r"^/(?P<version>[^/]+)/users/(?P<user>[^/]+)/messages(?:/(?P<id>[^/]+))?/?$"
 )
-# What the API accepts follows the spec, as the SDK does: both are generated from it.
+# What the API accepts follows the spec, as the SDK does: both are generated from it. Wire
+# names are looked up by the generated Python names, so a name changed in the spec reaches the
+# stand-in after `make generate`: what a send carries (_SENT), what a message holds (_HELD) and
+# an event (_EVENT), what a listing takes (_QUERY). A message keeps a sent property under the
+# name the spec gives it in a Message.
+_SENT: Final = {attribute.rstrip("_"): wire for wire, attribute in SEND_ITEM_NAMES.items()}
+_HELD: Final = RESPONSE_NAMES["Message"]
+_EVENT: Final = RESPONSE_NAMES["MessageEvent"]
+_QUERY: Final = {name.rstrip("_"): wire for name, wire in LIST_QUERY_NAMES.items()}
 _SEND_KEYS: Final = frozenset(SEND_ITEM_SCHEMA)
 _ENUMS: Final[dict[str, frozenset[str]]] = {
     name: frozenset(cast(list[str], rule["enum"]))
@@ -44,9 +55,21 @@ _ENUMS: Final[dict[str, frozenset[str]]] = {
     if "enum" in rule
 }
 MAX_BULK: Final = SEND_BULK_MAX_ITEMS
-MAX_TEXT: Final = cast(int, SEND_ITEM_SCHEMA["text"]["maxLength"])
-_EVENT_OWN: Final = frozenset({"eventType", "messageUri", "media", "applicationId"})
-"""Event properties made for the event, not copied from the message."""
+MAX_TEXT: Final = cast(int, SEND_ITEM_SCHEMA[_SENT["text"]]["maxLength"])
+_MEDIA_PATTERN: Final = cast(
+    str, cast(dict[str, object], SEND_ITEM_SCHEMA[_SENT["media"]]["items"])["pattern"]
+)
+_EVENT_OWN: Final = frozenset({"event_type", "message_uri", "media", "application_id"})
+"""Event properties made for the event, not copied from the message (snake_case)."""
+_FILTERS: Final = {wire: _HELD[name] for name, wire in _QUERY.items() if name in _HELD}
+"""Listing parameters that select messages by the property of the same name."""
+
+
+def _held(key: str) -> str:
+    """A message property's wire name (its snake_case key if the spec no longer has it)."""
+    return _HELD.get(key, key)
+
+
 TEXT_KEPT_FOR: Final = dt.timedelta(days=3)
 """The API keeps message text this long (its documentation); older messages come without it."""
 
@@ -284,17 +307,17 @@ class FakeMessagingAPI:
     @property
     def sent(self) -> list[dict[str, Any]]:
         """The outbound messages accepted so far, oldest first."""
-        return [m for m in self.messages if m.get("direction") == "out"]
+        return [m for m in self.messages if m.get(_held("direction")) == "out"]
 
     def add_message(self, **fields: Any) -> dict[str, Any]:
         """Store a message as if Bandwidth had received it (``direction='in'`` unless given).
 
         Keys are the wire's (``from`` may be given as ``from_``); ``id`` is made when absent.
         """
-        body = {("from" if k == "from_" else k): v for k, v in fields.items()}
-        body.setdefault("direction", "in")
-        body.setdefault("state", "received" if body["direction"] == "in" else "sent")
-        body.setdefault("media", [])
+        body = {(_held("from") if k == "from_" else k): v for k, v in fields.items()}
+        direction = body.setdefault(_held("direction"), "in")
+        body.setdefault(_held("state"), "received" if direction == "in" else "sent")
+        body.setdefault(_held("media"), [])
         with self._lock:
             return self._store(body)
 
@@ -313,19 +336,19 @@ class FakeMessagingAPI:
     ) -> dict[str, Any]:
         """A message arrives for the account: it is stored (so listings show it) and, when a
         ``callback_url`` is given, delivered to it as Bandwidth would. Returns the event."""
-        fields: dict[str, Any] = {"from": from_, "to": to, "media": list(media or [])}
+        fields: dict[str, Any] = {
+            _held("from"): from_,
+            _held("to"): to,
+            _held("media"): list(media or []),
+            _held("direction"): "in",
+            _held("state"): "received",
+            _held("segment_count"): _segments(text, media),
+        }
         if text is not None:
-            fields["text"] = text
+            fields[_held("text")] = text
         with self._lock:
-            stored = self._store(
-                {
-                    **fields,
-                    "direction": "in",
-                    "state": "received",
-                    "segmentCount": _segments(text, media),
-                }
-            )
-        event = self._event(stored, applicationId=application_id)
+            stored = self._store(fields)
+        event = self._event(stored, **{_EVENT["application_id"]: application_id})
         if callback_url is not None:
             self._deliver(event, callback_url, callback_http_method, None)
         return event
@@ -344,40 +367,46 @@ class FakeMessagingAPI:
         its ``callbackUrl`` (then ``fallbackUrl`` if that fails). Returns the event."""
         with self._lock:
             stored = self._messages.get(message_id)
-            if stored is None or stored.body.get("direction") != "out":
+            if stored is None or stored.body.get(_held("direction")) != "out":
                 raise KeyError(f"no outbound message {message_id!r}")
             body = stored.body
-            body["state"] = "sent" if delivered else "error"
-            body["deliveryState"] = "delivered" if delivered else "not-delivered"
-            body["deliveryCode"] = code if code is not None else (0 if delivered else 720)
-            body["deliveryDescription"] = description or (
+            body[_held("state")] = "sent" if delivered else "error"
+            body[_held("delivery_state")] = "delivered" if delivered else "not-delivered"
+            body[_held("delivery_code")] = code if code is not None else (0 if delivered else 720)
+            body[_held("delivery_description")] = description or (
                 "Message delivered to carrier." if delivered else "Invalid destination address."
             )
             message = dict(body)
         event = self._event(message)
-        wanted = message.get("receiptRequested", "none")
-        if message.get("callbackUrl") and (
-            wanted == "all" or (wanted == "error" and not delivered)
-        ):
+        wanted = message.get(_held("receipt_requested"), "none")
+        url = message.get(_held("callback_url"))
+        if url and (wanted == "all" or (wanted == "error" and not delivered)):
             self._deliver(
                 event,
-                message["callbackUrl"],
-                message.get("callbackHttpMethod", "POST"),
-                message.get("fallbackUrl"),
+                url,
+                message.get(_held("callback_http_method"), "POST"),
+                message.get(_held("fallback_url")),
             )
         return event
 
     def _event(self, message: dict[str, Any], **extra: Any) -> dict[str, Any]:
         # The event carries what the spec's MessageEvent names and the message holds; a
         # property the spec adds to events arrives here after ``make generate``.
-        names = [name for name in MESSAGE_EVENT_SCHEMA if name not in _EVENT_OWN]
-        event = {name: message[name] for name in names if name in message}
-        if "deliveryCode" in event:
-            event["deliveryCode"] = str(event["deliveryCode"])  # a string, as the docs show
-        event["eventType"] = "mms" if message.get("media") else "sms"
-        event["messageUri"] = f"{self.base_url}/v1/users/{self.user_id}/messages/{message['id']}"
-        if message.get("media"):
-            event["media"] = list(message["media"])
+        event = {
+            wire: message[_HELD[key]]
+            for key, wire in _EVENT.items()
+            if key not in _EVENT_OWN and key in _HELD and _HELD[key] in message
+        }
+        code = _EVENT.get("delivery_code")
+        if code in event:
+            event[code] = str(event[code])  # a string, as the docs show
+        media = message.get(_held("media"))
+        event[_EVENT["event_type"]] = "mms" if media else "sms"
+        event[_EVENT["message_uri"]] = (
+            f"{self.base_url}/v1/users/{self.user_id}/messages/{message[_held('id')]}"
+        )
+        if media:
+            event[_EVENT["media"]] = list(media)
         return {**event, **extra}
 
     def _deliver(self, event: dict[str, Any], url: str, method: str, fallback: str | None) -> None:
@@ -537,7 +566,7 @@ class FakeMessagingAPI:
         return httpx.Response(202, json=results)
 
     def _check_message(self, body: dict[str, Any]) -> None:
-        for key in ("from", "to"):
+        for key in (_SENT["from"], _SENT["to"]):
             if not isinstance(body.get(key), str) or not body[key].strip():
                 raise _Refusal(
                     _error(
@@ -551,26 +580,31 @@ class FakeMessagingAPI:
         unknown = sorted(set(body) - _SEND_KEYS)
         if unknown:
             self._invalid(unknown[0], body[unknown[0]], "is not a known property")
-        text, media = body.get("text"), body.get("media")
+        text_key, media_key = _SENT["text"], _SENT["media"]
+        text, media = body.get(text_key), body.get(media_key)
         if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT):
-            self._invalid("text", text, f"must be a string of at most {MAX_TEXT} characters")
+            self._invalid(text_key, text, f"must be a string of at most {MAX_TEXT} characters")
         if media is not None and (
             not isinstance(media, list)
-            or not all(isinstance(u, str) and re.match(r"(?i)^https?://", u) for u in media)
+            or not all(isinstance(u, str) and re.match(_MEDIA_PATTERN, u) for u in media)
         ):
-            self._invalid("media", media, "must be an array of http(s) URLs")
+            self._invalid(media_key, media, "must be an array of http(s) URLs")
         if not text and not media:
-            self._invalid("text", text, "or 'media' is required")
-        for key in ("receiptRequested", "callbackHttpMethod"):
-            if key in body and body[key] not in _ENUMS[key]:
-                self._invalid(key, body[key], f"must be one of {sorted(_ENUMS[key])}")
-        if media and body.get("receiptRequested", "none") != "none":
-            self._invalid(
-                "receiptRequested", body["receiptRequested"], "cannot be combined with media"
-            )
-        timeout = body.get("callbackTimeout")
-        if timeout is not None and (not isinstance(timeout, int) or not 1 <= timeout <= 10000):
-            self._invalid("callbackTimeout", timeout, "must be between 1 and 10000")
+            self._invalid(text_key, text, f"or '{media_key}' is required")
+        for key, value in body.items():
+            rule = SEND_ITEM_SCHEMA[key]
+            if key in _ENUMS and value not in _ENUMS[key]:
+                self._invalid(key, value, f"must be one of {sorted(_ENUMS[key])}")
+            low, high = rule.get("minimum"), rule.get("maximum")
+            if (
+                isinstance(low, int)
+                and isinstance(high, int)
+                and not (isinstance(value, int) and low <= value <= high)
+            ):
+                self._invalid(key, value, f"must be between {low} and {high}")
+        receipt = _SENT["receipt_requested"]
+        if media and body.get(receipt, "none") != "none":
+            self._invalid(receipt, body[receipt], "cannot be combined with media")
 
     @staticmethod
     def _invalid(name: str, value: object, rule: str) -> None:
@@ -592,18 +626,23 @@ class FakeMessagingAPI:
                 return candidate
 
     def _store_outbound(self, body: dict[str, Any]) -> dict[str, Any]:
-        segments = _segments(body.get("text"), body.get("media"))
-        stored = {**body, "direction": "out", "state": "sending", "segmentCount": segments}
-        stored.setdefault("media", [])
-        if body.get("receiptRequested", "none") != "none":
-            stored["deliveryState"] = "waiting"
+        # Each sent property under its name in a Message (the same Python name).
+        stored = {_held(SEND_ITEM_NAMES[key].rstrip("_")): value for key, value in body.items()}
+        stored[_held("direction")] = "out"
+        stored[_held("state")] = "sending"
+        stored[_held("segment_count")] = _segments(
+            stored.get(_held("text")), stored.get(_held("media"))
+        )
+        stored.setdefault(_held("media"), [])
+        if stored.get(_held("receipt_requested"), "none") != "none":
+            stored[_held("delivery_state")] = "waiting"
         return self._store(stored)
 
     def _store(self, body: dict[str, Any]) -> dict[str, Any]:
-        message_id = body.get("id") or self._new_id()
+        message_id = body.get(_held("id")) or self._new_id()
         self._sequence += 1
-        body = {**body, "id": message_id, "messageId": message_id}
-        body.setdefault("time", self._clock().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        body = {**body, _held("id"): message_id, _held("message_id"): message_id}
+        body.setdefault(_held("time"), self._clock().strftime("%Y-%m-%dT%H:%M:%SZ"))
         self._messages[message_id] = StoredMessage(self._sequence, body)
         return dict(body)
 
@@ -627,11 +666,12 @@ class FakeMessagingAPI:
                 "message-not-found",
                 f"The message {message_id} could not be found",
             )
-        if _json_body(request) != {"text": ""}:
+        redaction = RedactRequest(text="").to_dict()
+        if _json_body(request) != redaction:
             return _error(
-                400, "bad-request", "validation-error", 'The body must be exactly {"text": ""}'
+                400, "bad-request", "validation-error", f"The body must be exactly {redaction}"
             )
-        stored.body["text"] = ""
+        stored.body[_held("text")] = ""
         return httpx.Response(200)
 
     def _list(self, request: httpx.Request) -> httpx.Response:
@@ -639,16 +679,21 @@ class FakeMessagingAPI:
         for key, allowed in _ENUMS.items():
             if key in query and query[key] not in allowed:
                 self._invalid(key, query[key], f"must be one of {sorted(allowed)}")
+        size_key = _QUERY["size"]
         try:
-            size = int(query.get("size", "25"))
+            size = int(query.get(size_key, "25"))  # the API's default page size
         except ValueError:
             size = 0
-        if not 1 <= size <= 1000:
-            self._invalid("size", query.get("size"), "must be between 1 and 1000")
-        low = _parse_time(query.get("fromDateTime"), "fromDateTime")
-        high = _parse_time(query.get("toDateTime"), "toDateTime")
-        # Without sortOrder, the order of the documentation's parameter table: ascending.
-        ascending = query.get("sortOrder", "asc") == "asc"
+        least, most = LIST_QUERY_SCHEMA[size_key]["minimum"], LIST_QUERY_SCHEMA[size_key]["maximum"]
+        assert isinstance(least, int)
+        assert isinstance(most, int)
+        if not least <= size <= most:
+            self._invalid(size_key, query.get(size_key), f"must be between {least} and {most}")
+        since, until = _QUERY["from_date_time"], _QUERY["to_date_time"]
+        low = _parse_time(query.get(since), since)
+        high = _parse_time(query.get(until), until)
+        # Without an order, the order of the documentation's parameter table: ascending.
+        ascending = query.get(_QUERY["sort_order"], "asc") == "asc"
         after, before = query.get("sortKeyGT"), query.get("sortKeyLT")
         stored = sorted(self._messages.values(), key=lambda m: m.sequence, reverse=not ascending)
         page: list[StoredMessage] = []
@@ -659,12 +704,9 @@ class FakeMessagingAPI:
                 continue
             if before is not None and message.sequence >= int(before):
                 continue
-            if any(
-                k in query and body.get(k) != query[k]
-                for k in ("from", "to", "direction", "state", "deliveryState")
-            ):
+            if any(q in query and body.get(held) != query[q] for q, held in _FILTERS.items()):
                 continue
-            created = _parse_time(body.get("time"), "time")
+            created = _parse_time(body.get(_held("time")), "time")
             if (low and created and created < low) or (high and created and created >= high):
                 continue
             if len(page) == size:
@@ -682,10 +724,11 @@ class FakeMessagingAPI:
 
     def _as_listed(self, body: dict[str, Any]) -> dict[str, Any]:
         """A stored message as the API answers: its text gone once older than it keeps text."""
-        created = _parse_time(body.get("time"), "time")
+        created = _parse_time(body.get(_held("time")), "time")
         now = self._clock().astimezone(dt.UTC).replace(tzinfo=None)
-        if created is not None and "text" in body and now - created > TEXT_KEPT_FOR:
-            return {k: v for k, v in body.items() if k != "text"}
+        text = _held("text")
+        if created is not None and text in body and now - created > TEXT_KEPT_FOR:
+            return {k: v for k, v in body.items() if k != text}
         return body
 
 
