@@ -26,7 +26,7 @@ from typing import Any, Concatenate, Final, Generic, ParamSpec, Protocol, Self, 
 import httpx
 
 from ._bulk import Batch, BulkStream, Recorder
-from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings, check_count
+from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import BulkPlan, Core, Flow, Pages, TimeoutArg
 from ._exceptions import BandwidthError
 from ._types import Message, SendResult
@@ -121,8 +121,7 @@ class _Shell(Generic[HttpT]):
         stop: threading.Event | None,
     ) -> BulkPlan:
         """A streaming send whose every request is recorded (for ``Journal``)."""
-        workers = None if concurrency is None else check_count("concurrency", concurrency)
-        return BulkPlan(self._core.bulk_stream(pairs, timeout, recorder, stop), workers)
+        return self._core.stream_plan(pairs, timeout, concurrency, recorder, stop)
 
 
 def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[SendResult, None, None]:
@@ -130,6 +129,13 @@ def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[Send
     with contextlib.closing(batches):
         for batch in batches:
             yield from batch
+
+
+async def _aflatten(batches: AsyncIterator[list[SendResult]]) -> AsyncIterator[SendResult]:
+    """``_flatten`` for the async client."""
+    async for batch in batches:
+        for result in batch:
+            yield result
 
 
 def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendResult]:
@@ -386,13 +392,7 @@ def _async_stream(
         self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs
     ) -> AsyncIterator[SendResult]:
         plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
-
-        async def results() -> AsyncIterator[SendResult]:
-            async for batch in self._drive(plan):
-                for result in batch:
-                    yield result
-
-        return results()
+        return _aflatten(self._drive(plan))
 
     return method
 

@@ -344,9 +344,7 @@ class Core:
         ``False``) while the others go on. If the caller stops reading (``break``, an
         exception, Ctrl-C), no new request starts and those in flight are waited for.
         """
-        return BulkPlan(
-            self.bulk_stream(enumerate(_iterable(items)), timeout), _workers(concurrency)
-        )
+        return self.stream_plan(enumerate(_iterable(items)), timeout, concurrency)
 
     def find_sent(
         self,
@@ -523,14 +521,17 @@ class Core:
 
     # -- flows the public methods are made of -----------------------------------------------
 
-    def bulk_stream(
+    def stream_plan(
         self,
         pairs: Iterable[tuple[int, object]],
         timeout: TimeoutArg,
+        concurrency: int | None,
         recorder: Recorder | None = None,
         stop: threading.Event | None = None,
-    ) -> BulkStream:
-        return BulkStream(pairs, self._batch_flow(timeout), recorder=recorder, stop=stop)
+    ) -> BulkPlan:
+        """A streaming send of ``pairs`` (``iter_send_messages``; a ``Journal``'s, recorded)."""
+        stream = BulkStream(pairs, self._batch_flow(timeout), recorder=recorder, stop=stop)
+        return BulkPlan(stream, _workers(concurrency))
 
     def _batch_flow(
         self, timeout: TimeoutArg

@@ -293,7 +293,7 @@ class Journal:
         plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
         return _flatten(client._drive(plan))
 
-    async def asend(
+    def asend(
         self,
         client: AsyncClient,
         pairs: Iterable[tuple[int, SendMessageItem]],
@@ -303,10 +303,10 @@ class Journal:
         stop: threading.Event | None = None,
     ) -> AsyncIterator[SendResult]:
         """``send`` for the async client."""
+        from ._client import _aflatten
+
         plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
-        async for batch in client._drive(plan):
-            for result in batch:
-                yield result
+        return _aflatten(client._drive(plan))
 
     def reconcile(self, client: Client, *, settle: float = DEFAULT_SETTLE) -> list[SendResult]:
         """Look up every line in doubt and record what the API says (see
