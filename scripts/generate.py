@@ -314,7 +314,16 @@ class TypedDictWriter:
             target = self.schemas[_ref_name(prop["$ref"])]
             prop = {**target, **{k: v for k, v in prop.items() if k != "$ref"}}
         rule: dict[str, object] = {"type": prop.get("type", "string"), "required": required}
-        for key in ("enum", "minLength", "maxLength", "minimum", "maximum", "pattern", "format"):
+        for key in (
+            "enum",
+            "minLength",
+            "maxLength",
+            "minimum",
+            "maximum",
+            "pattern",
+            "format",
+            "default",
+        ):
             if key in prop:
                 rule[key] = prop[key]
         if prop.get("type") == "array":

@@ -121,6 +121,7 @@ _PLAIN: Final = {k: (f.attribute, *f.lengths) for k, f in _FIELDS.items() if f.l
 # (which a change of wire name leaves as they are); errors give the wire's.
 _TEXT, _MEDIA, _RECEIPT = "text", "media", "receipt_requested"
 _WIRE: Final = {f.attribute: f.wire for f in _FIELDS.values()}
+_RECEIPT_DEFAULT: Final = SEND_ITEM_SCHEMA[_WIRE[_RECEIPT]].get("default")
 
 
 _model: Callable[..., Any] | None = None
@@ -185,7 +186,7 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
         raise InvalidValueError(
             f"{_label(where)} needs {_WIRE[_TEXT]!r} or {_WIRE[_MEDIA]!r} (or both)"
         )
-    if media and given.get(_RECEIPT, "none") != "none":
+    if media and given.get(_RECEIPT, _RECEIPT_DEFAULT) != "none":
         raise InvalidValueError(
             f"{_label(where)}: {_WIRE[_RECEIPT]!r} cannot be combined with {_WIRE[_MEDIA]!r}"
         )

@@ -61,6 +61,12 @@ _MEDIA_PATTERN: Final = cast(
 )
 _EVENT_OWN: Final = frozenset({"event_type", "message_uri", "media", "application_id"})
 """Event properties made for the event, not copied from the message (snake_case)."""
+_DEFAULTS: Final = {
+    SEND_ITEM_NAMES[wire].rstrip("_"): rule["default"]
+    for wire, rule in SEND_ITEM_SCHEMA.items()
+    if "default" in rule
+}
+"""What the API assumes for a send property left out (the spec's defaults), by Python name."""
 _FILTERS: Final = {wire: _HELD[name] for name, wire in _QUERY.items() if name in _HELD}
 """Listing parameters that select messages by the property of the same name."""
 
@@ -378,13 +384,13 @@ class FakeMessagingAPI:
             )
             message = dict(body)
         event = self._event(message)
-        wanted = message.get(_held("receipt_requested"), "none")
+        wanted = message.get(_held("receipt_requested"), _DEFAULTS.get("receipt_requested"))
         url = message.get(_held("callback_url"))
         if url and (wanted == "all" or (wanted == "error" and not delivered)):
             self._deliver(
                 event,
                 url,
-                message.get(_held("callback_http_method"), "POST"),
+                message.get(_held("callback_http_method"), _DEFAULTS.get("callback_http_method")),
                 message.get(_held("fallback_url")),
             )
         return event
@@ -603,7 +609,7 @@ class FakeMessagingAPI:
             ):
                 self._invalid(key, value, f"must be between {low} and {high}")
         receipt = _SENT["receipt_requested"]
-        if media and body.get(receipt, "none") != "none":
+        if media and body.get(receipt, _DEFAULTS.get("receipt_requested")) != "none":
             self._invalid(receipt, body[receipt], "cannot be combined with media")
 
     @staticmethod
@@ -634,7 +640,7 @@ class FakeMessagingAPI:
             stored.get(_held("text")), stored.get(_held("media"))
         )
         stored.setdefault(_held("media"), [])
-        if stored.get(_held("receipt_requested"), "none") != "none":
+        if stored.get(_held("receipt_requested"), _DEFAULTS.get("receipt_requested")) != "none":
             stored[_held("delivery_state")] = "waiting"
         return self._store(stored)
 
