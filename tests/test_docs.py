@@ -113,7 +113,7 @@ def test_help_shows_the_public_names_and_types() -> None:
         "get_message": ("Message", "Message"),
         "list_messages": ("Iterator[Message]", "AsyncIterator[Message]"),
         "send_messages": ("list[SendResult]", "list[SendResult]"),
-        "iter_send_messages": ("Iterator[SendResult]", "AsyncIterator[SendResult]"),
+        "iter_send_messages": ("Iterator[SendResult]", "AsyncGenerator[SendResult, None]"),
         "find_sent": ("Message | None", "Message | None"),
         "reconcile": ("list[SendResult]", "list[SendResult]"),
         "redact_message": ("None", "None"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -287,6 +288,31 @@ def test_the_async_client_syncs_the_journal_off_its_event_loop_and_still_before_
     assert on_disk_at_send[1][-10:] == [(line, "unknown") for line in range(51, 61)]
     # Four syncs of 0.2 s each; the loop never stood still for one of them.
     assert max(gaps) < 0.15, max(gaps)
+
+
+def test_closing_an_async_journaled_send_early_waits_for_and_records_what_is_in_flight(
+    tmp_path: Path,
+) -> None:
+    fake = FakeMessagingAPI()
+    fake.inject(Fault.slow(0.2, method="POST", times=10))  # requests stay in flight a while
+    path = tmp_path / "run.jsonl"
+
+    async def run() -> dict[bandwidth.LineState, int]:
+        async with fake.async_client() as client:
+            with bandwidth.Journal(path) as journal:
+                pairs = enumerate([item(i) for i in range(400)], 1)
+                async with contextlib.aclosing(journal.asend(client, pairs, concurrency=3)) as sent:
+                    async for _ in sent:
+                        break  # leave at the first result, with two requests still in flight
+                return journal.counts()
+
+    counts = asyncio.run(run())
+    # Every request that went out ended and was recorded before aclose() returned: nothing is
+    # left in doubt, and nothing new started.
+    assert counts == {"accepted": len(fake.sent), "error": 0, "unknown": 0}
+    assert len(fake.sent) == 150
+    final = {r["line"]: r["result"] for r in rows(path)}
+    assert list(final.values()).count("accepted") == 150
 
 
 def test_a_torn_last_record_is_cut_and_the_line_stays_in_doubt(tmp_path: Path) -> None:

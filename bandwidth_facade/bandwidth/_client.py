@@ -13,6 +13,7 @@ import inspect
 import threading
 import time
 from collections.abc import (
+    AsyncGenerator,
     AsyncIterator,
     Awaitable,
     Callable,
@@ -131,11 +132,15 @@ def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[Send
             yield from batch
 
 
-async def _aflatten(batches: AsyncIterator[list[SendResult]]) -> AsyncIterator[SendResult]:
-    """``_flatten`` for the async client."""
-    async for batch in batches:
-        for result in batch:
-            yield result
+async def _aflatten(
+    batches: AsyncGenerator[list[SendResult], None],
+) -> AsyncGenerator[SendResult, None]:
+    """``_flatten`` for the async client: closing this (``aclose()``) closes the send, which
+    waits for the requests in flight and records them (see ``AsyncClient._drive``)."""
+    async with contextlib.aclosing(batches):
+        async for batch in batches:
+            for result in batch:
+                yield result
 
 
 def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendResult]:
@@ -386,11 +391,13 @@ def _async_bulk(
 
 def _async_stream(
     bulk: Callable[Concatenate[Core, P], BulkPlan],
-) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[SendResult]]:
-    @_presented(bulk, "AsyncClient", "AsyncIterator[SendResult]")
+) -> Callable[Concatenate[AsyncClient, P], AsyncGenerator[SendResult, None]]:
+    # An async generator, so that ``aclose()`` (or ``contextlib.aclosing``) type-checks: it
+    # is how async code stops a send and waits for the requests in flight.
+    @_presented(bulk, "AsyncClient", "AsyncGenerator[SendResult, None]")
     def method(
         self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs
-    ) -> AsyncIterator[SendResult]:
+    ) -> AsyncGenerator[SendResult, None]:
         plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
         return _aflatten(self._drive(plan))
 
@@ -473,7 +480,7 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
 
-    async def _drive(self, plan: BulkPlan) -> AsyncIterator[list[SendResult]]:
+    async def _drive(self, plan: BulkPlan) -> AsyncGenerator[list[SendResult], None]:
         """``Client._drive`` with tasks: ``concurrency`` requests in flight, results as each
         ends; stopped early, it starts nothing new and waits for the requests in flight."""
         import asyncio

@@ -18,7 +18,7 @@ import json
 import os
 import threading
 from array import array
-from collections.abc import AsyncIterator, Generator, Iterable, Iterator
+from collections.abc import AsyncGenerator, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias
@@ -301,8 +301,9 @@ class Journal:
         concurrency: int | None = None,
         timeout: TimeoutArg = None,
         stop: threading.Event | None = None,
-    ) -> AsyncIterator[SendResult]:
-        """``send`` for the async client."""
+    ) -> AsyncGenerator[SendResult, None]:
+        """``send`` for the async client; ``aclose()`` it (or use ``contextlib.aclosing``) to
+        stop early: it returns once the requests in flight are recorded."""
         from ._client import _aflatten
 
         plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)

@@ -4,6 +4,7 @@ with these exact types."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from typing import assert_type
@@ -102,6 +103,10 @@ async def async_use() -> None:
             assert_type(message, bandwidth.Message)
         async for streamed in api.iter_send_messages(results_items()):
             assert_type(streamed, bandwidth.SendResult)
+        async with contextlib.aclosing(api.iter_send_messages(results_items())) as stream:
+            async for streamed in stream:
+                assert_type(streamed, bandwidth.SendResult)
+                break  # leaving early: aclosing waits for the requests in flight
         assert_type(
             await api.find_sent(results_items()[0], since=dt.datetime.now(dt.UTC)),
             bandwidth.Message | None,
@@ -110,3 +115,4 @@ async def async_use() -> None:
             assert_type(await journal.areconcile(api), list[bandwidth.SendResult])
             async for line_result in journal.asend(api, enumerate(results_items(), 1)):
                 assert_type(line_result, bandwidth.SendResult)
+            await journal.asend(api, enumerate(results_items(), 1)).aclose()
