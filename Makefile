@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint lint-spec typecheck typecheck-downstream verifytypes docs test unit drill contract demo bench clean
+.PHONY: redis-server install generate check-generated lint lint-spec typecheck typecheck-downstream verifytypes docs test unit drill contract demo bench clean
 
 # Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
 SPECTRAL := @stoplight/spectral-cli@6.16.3
@@ -64,7 +64,17 @@ verifytypes: $(STAMP)
 		echo "type completeness skipped: Node.js (npx) is not installed; it runs pyright"; \
 	fi
 
-unit: $(STAMP)
+# The tests of sharing a send budget through Redis start a real redis-server on loopback.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing redis-server (Debian's package) for the Redis tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+		else \
+			echo "redis-server is missing: install it (apt-get install redis-server)" >&2; exit 1; \
+		fi; }
+
+unit: $(STAMP) redis-server
 	$(BIN)/pytest
 
 drill: $(STAMP)
@@ -87,5 +97,6 @@ demo: $(STAMP)
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache docs/_build
 
-bench: $(STAMP)
+bench: $(STAMP) redis-server
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/rates.py

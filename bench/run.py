@@ -32,7 +32,10 @@ AUTH = {
 MESSAGE = {"from": "+1234567980", "to": "+1234567981", "text": "SMS message"}
 
 
-def start_server(messages: int, latency_ms: float = 0) -> tuple[subprocess.Popen[str], str]:
+def start_server(
+    messages: int, latency_ms: float = 0, *more: str
+) -> tuple[subprocess.Popen[str], str]:
+    """The stand-in in a process of its own (``more``: further ``serve`` options); its URL."""
     process = subprocess.Popen(  # noqa: S603 - fixed argv
         [
             sys.executable,
@@ -45,6 +48,7 @@ def start_server(messages: int, latency_ms: float = 0) -> tuple[subprocess.Popen
             str(messages),
             "--latency-ms",
             str(latency_ms),
+            *more,
         ],
         stdout=subprocess.PIPE,
         text=True,

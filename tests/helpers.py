@@ -52,6 +52,24 @@ class Api:
         return asyncio.run(run())
 
 
+def stand_in_env(url: str | None, rate_limits_url: str = "memory://") -> dict[str, str]:
+    """The environment of a process run against the stand-in at ``url`` (no stand-in: no
+    credentials): none of the shell's BANDWIDTH_* variables, the stand-in's account, and the
+    rate limiter's store (each process's own unless given)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    env["BANDWIDTH_RATE_LIMITS_URL"] = rate_limits_url
+    if url is not None:
+        env.update(
+            BANDWIDTH_USER_ID="u-user",
+            BANDWIDTH_API_TOKEN="t-token",
+            BANDWIDTH_API_SECRET="s-secret",
+            BANDWIDTH_API_ENDPOINT=url,
+        )
+    return env
+
+
 def error_body(category: str, code: str, message: str) -> dict[str, Any]:
     return {"category": category, "code": code, "message": message, "details": []}
 

@@ -10,7 +10,6 @@ from typing import Any
 import bandwidth
 import httpx
 import pytest
-from bandwidth._retry import RateLimiter
 from bandwidth.testing import FakeMessagingAPI, Fault
 
 from .helpers import Api, body_of
@@ -63,19 +62,32 @@ def test_a_failing_middle_request_marks_only_its_items(kind: str) -> None:
 
 
 @KINDS
-def test_a_rate_refused_request_is_not_sent_and_retried(
+def test_a_request_refused_for_rate_is_sent_again_until_accepted(
     kind: str, bandwidth_waits: list[float]
 ) -> None:
     fake = FakeMessagingAPI()
-    fake.inject(
-        Fault(status=429, body={"category": "limit", "code": "rate", "message": "slow"}, times=6)
-    )  # the first request and its 5 rate retries
+    slow = {"category": "limit", "code": "rate", "message": "slow"}  # no limit stated
+    fake.inject(Fault(status=429, body=slow, times=6))
     results = Api(kind, fake, bulk_concurrency=1, max_retries=2)("send_messages", items(60))
-    refused = [r for r in results if r["result"] == "error"]
-    assert len(refused) == 50
-    assert all(r["may_have_been_sent"] is False for r in refused)
-    assert all(isinstance(r["exception"], bandwidth.RateLimitError) for r in refused)
-    assert len(fake.sent) == 10
+    assert [r["result"] for r in results] == ["accepted"] * 60
+    assert sorted(m["to"] for m in fake.sent) == [f"+1{i:010d}" for i in range(60)]  # once each
+    # Each refusal states no limit and no reset: every send waits a second after it.
+    assert bandwidth_waits == [pytest.approx(1.0, abs=0.05)] * 6
+
+
+@KINDS
+def test_a_message_refused_for_rate_past_max_rate_wait_is_reported_not_sent(
+    kind: str, bandwidth_waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    slow = {"category": "limit", "code": "rate", "message": "slow"}
+    fake.inject(Fault(status=429, body=slow, times=1000))
+    results = Api(kind, fake, bulk_concurrency=1, max_rate_wait=5)("send_messages", items(50))
+    assert [r["result"] for r in results] == ["error"] * 50
+    assert all(r["may_have_been_sent"] is False for r in results)
+    assert all(isinstance(r["exception"], bandwidth.RateLimitError) for r in results)
+    assert fake.sent == []
+    assert 5 <= sum(bandwidth_waits) <= 6.5
 
 
 @KINDS
@@ -155,56 +167,6 @@ def test_sync_bulk_is_sequential_by_default_and_concurrency_is_checked(kind: str
         send("send_messages", items(2), concurrency=0)
     with pytest.raises(TypeError, match="concurrency must be an int"):
         send("send_messages", items(2), concurrency="4")
-
-
-# -- rate limiting ---------------------------------------------------------------------------
-
-
-def test_rate_limiter_spaces_messages_with_a_fake_clock() -> None:
-    now = [100.0]
-    limiter = RateLimiter(2.0, clock=lambda: now[0])
-    assert limiter.reserve(1) == 0.0
-    assert limiter.reserve(1) == 0.5
-    assert limiter.reserve(50) == 1.0  # a bulk request counts as its messages
-    assert limiter.reserve(1) == 26.0
-    now[0] = 200.0
-    assert limiter.reserve(1) == 0.0
-
-
-@KINDS
-def test_rate_limit_applies_to_every_send(
-    kind: str, monkeypatch: Any, bandwidth_waits: list[float]
-) -> None:
-    waited = bandwidth_waits
-    monkeypatch.setattr("bandwidth._retry._now", lambda: 1000.0)  # time stands still
-    fake = FakeMessagingAPI()
-    call = Api(kind, fake, max_messages_per_second=1)
-    call("send_message", "+1", "+2", "one")
-    call("send_messages", items(3))
-    call("send_message", "+1", "+2", "two")
-    call("get_message", fake.sent[0]["id"])  # reads are not limited
-    assert len(waited) == 2
-    assert waited == [1.0, 4.0]  # one message, then three: the next slot is 1 s, then 4 s on
-
-
-def test_rate_limiter_is_shared_by_threads() -> None:
-    now = [0.0]
-    limiter = RateLimiter(10.0, clock=lambda: now[0])
-    waits: list[float] = []
-    lock = threading.Lock()
-
-    def book() -> None:
-        for _ in range(25):
-            wait = limiter.reserve(1)
-            with lock:
-                waits.append(wait)
-
-    threads = [threading.Thread(target=book) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(waits) == pytest.approx([i / 10 for i in range(200)])
 
 
 # -- thread safety ---------------------------------------------------------------------------

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bandwidth.testing import FakeServer, Fault
+
+from .helpers import stand_in_env
 
 SCRIPT = str(Path(sys.executable).parent / "bandwidth-messaging")
 
@@ -21,16 +22,9 @@ def run(
     cwd: Path | None = None,
     columns: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    env = stand_in_env(None if server is None else server.url)
     if columns is not None:
         env["COLUMNS"] = str(columns)  # the terminal's width, as a shell reports it
-    if server is not None:
-        env.update(
-            BANDWIDTH_USER_ID="u-user",
-            BANDWIDTH_API_TOKEN="t-token",
-            BANDWIDTH_API_SECRET="s-secret",
-            BANDWIDTH_API_ENDPOINT=server.url,
-        )
     command = [sys.executable, "-m", "bandwidth"] if module else [SCRIPT]
     return subprocess.run(
         [*command, *args],
@@ -295,7 +289,7 @@ def test_verbose_shows_each_exchange_and_never_the_credentials(server: FakeServe
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
     assert any("POST" in line and "403 Forbidden" in line for line in lines)
-    assert any("retrying POST" in line for line in lines)
+    assert any("refused for rate (HTTP 403 message-rate-limit)" in line for line in lines)
     assert any("POST" in line and "201 Created" in line for line in lines)
     assert "s-secret" not in done.stderr
     assert "Basic " not in done.stderr

@@ -273,19 +273,19 @@ def test_send_is_retried_after_a_rate_refusal(
     assert bandwidth_waits[1] < 3.0
 
 
-def test_rate_refusals_exhaust_retries(
-    httpx_mock: HTTPXMock, api: Api, bandwidth_waits: list[float]
+def test_a_send_refused_for_rate_is_sent_again_until_max_rate_wait(
+    httpx_mock: HTTPXMock, make_api: Any, bandwidth_waits: list[float]
 ) -> None:
     httpx_mock.add_response(
         status_code=429, json=error_body("limit", "x", "slow"), is_reusable=True
     )
     with pytest.raises(bandwidth.RateLimitError) as caught:
-        api("send_message", **SEND)
+        make_api(max_retries=2, max_rate_wait=10)("send_message", **SEND)
     assert caught.value.may_have_been_sent is False
-    # Rate refusals have a budget of their own (max_retries is 2): five retries, with waits
-    # that add up to more than the API's 10-second averaging window.
-    assert len(httpx_mock.get_requests()) == 6
-    assert sum(bandwidth_waits) > 10
+    # Not a count of retries (max_retries is 2): a second apart (no limit or reset stated),
+    # for as long as max_rate_wait allows.
+    assert len(httpx_mock.get_requests()) == 11
+    assert bandwidth_waits == [pytest.approx(1.0)] * 10
 
 
 def test_max_retries_zero_turns_retries_off(
@@ -322,8 +322,7 @@ def test_retries_are_logged_without_text_or_auth(
     assert len(records) == 1
     assert records[0].levelno == logging.INFO
     line = records[0].getMessage()
-    assert "POST /v1/users/u-user/messages" in line
-    assert "attempt 2 of 3" in line
+    assert "POST /v1/users/u-user/messages refused for rate" in line
     assert "HTTP 429" in line
     for text in (r.getMessage() for r in caplog.records):
         assert "secret words" not in text

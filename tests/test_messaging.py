@@ -500,9 +500,15 @@ def test_the_clients_take_exactly_the_options_client_options_declares() -> None:
         "api_version": "v2",
         "timeout": 3,
         "max_retries": 0,
-        "max_messages_per_second": 5,
         "bulk_concurrency": 2,
         "allow_insecure_http": False,
+        "max_messages_per_second": 5,
+        "rate_burst": 15,
+        "per_number_messages_per_second": 1,
+        "toll_free_messages_per_second": 20,
+        "short_code_messages_per_second": 100,
+        "rate_limits_url": "memory://",
+        "max_rate_wait": 60,
     }
     assert set(given) == set(bandwidth.ClientOptions.__annotations__)
     for cls in (bandwidth.Client, bandwidth.AsyncClient):

@@ -48,7 +48,7 @@ def test_the_wheel_holds_the_two_packages_and_the_licence(built: Path) -> None:
     assert metadata["Author"]
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
     # Development tools are a dependency group, not an extra users could install.
-    assert metadata.get_all("Provides-Extra") == ["cli"]
+    assert metadata.get_all("Provides-Extra") == ["cli", "redis"]
     requires = metadata.get_all("Requires-Dist", [])
     assert not [r for r in requires if "pytest" in r or "mypy" in r or "ruff" in r]
 

@@ -10,12 +10,13 @@ the input.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import TYPE_CHECKING, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Final, Protocol, TypeAlias, cast
 
-from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS
+from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS, SEND_ITEM_NAMES
 
 from ._exceptions import (
     APIConnectionError,
@@ -25,7 +26,9 @@ from ._exceptions import (
     BandwidthMessageAPIException,
     ForbiddenError,
     MalformedResponseError,
+    RateLimitError,
 )
+from ._rate import RateLimiter, clock
 from ._types import Error, SendResult
 from ._validation import send_item
 
@@ -36,6 +39,11 @@ __all__ = ["MAX_BULK", "Batch", "BulkStream", "Progress", "Recorder", "error_det
 
 MAX_BULK: Final = SEND_BULK_MAX_ITEMS
 """The API refuses a bulk request of more items than this (``multi-message-limit``)."""
+LOOKAHEAD: Final = 10 * MAX_BULK
+"""Items read ahead of the requests, so that one number waiting for its rate does not hold up
+the others behind it."""
+SENDER: Final = next(wire for wire, name in SEND_ITEM_NAMES.items() if name == "from_")
+"""The wire name of a message's sending number (the generated model's ``from_``)."""
 
 Progress: TypeAlias = Callable[[int, int], object]
 """Called with (items done, items total) after each request of a bulk send."""
@@ -49,12 +57,13 @@ def utc_now() -> str:
 class Batch:
     """The items of one request, with the keys that identify them to the caller."""
 
-    __slots__ = ("items", "keys", "sent_at")
+    __slots__ = ("items", "keys", "sent_at", "wait")
 
     def __init__(self) -> None:
         self.keys: list[int] = []
         self.items: list[dict[str, object]] = []
         self.sent_at: str = ""
+        self.wait: float = 0.0  # when empty: seconds until the rate limits let an item go
 
 
 class Recorder(Protocol):
@@ -95,6 +104,30 @@ def _stops_the_rest(error: BandwidthError) -> bool:
     )
 
 
+class _Waiting:
+    """An item read and not yet settled: waiting for its turn, or refused for rate and waiting
+    to be sent again."""
+
+    __slots__ = ("item", "key", "refusal", "sender")
+
+    def __init__(self, key: int, item: dict[str, object]) -> None:
+        self.key = key
+        self.item = item
+        self.sender = str(item.get(SENDER))
+        self.refusal: SendResult | None = None  # the last refusal for rate, if any
+
+
+def is_rate_refusal_detail(error: object) -> bool:
+    """Whether a bulk item's ``error`` refuses it for rate (and so it was not sent): the
+    documented ``403 limit`` codes inside a ``202``, or a full queue."""
+    if not isinstance(error, dict):
+        return False
+    category, code = error.get("category"), error.get("code")
+    if code == "message-delay-limit" or category == "too-many-requests":
+        return True
+    return category == "limit" and code != "multi-message-limit"
+
+
 class BulkStream:
     """One streaming bulk send: the input, cut into requests, and the accounting of results.
 
@@ -102,63 +135,130 @@ class BulkStream:
     Setting ``stop`` (from a signal handler, another thread) ends the send gracefully. With
     ``check=True`` each item is checked as it is read: an invalid one is never sent and gets
     an error result (``may_have_been_sent`` ``False``) while the others go on.
+
+    Pacing: ``limiter`` says which waiting items may go now, so a request carries only those,
+    and items from other numbers go on while one number waits. An item refused for rate (alone
+    in a ``202``, or with its whole request) was not sent: it is recorded as such and waits its
+    turn again, until ``max_rate_wait`` seconds after its first refusal, when its refusal
+    becomes its result.
     """
 
     def __init__(
         self,
         pairs: Iterable[tuple[int, object]],
         make_flow: Callable[[list[dict[str, object]]], Flow[list[SendResult]]],
+        limiter: RateLimiter,
         *,
         check: bool = True,
         recorder: Recorder | None = None,
         stop: threading.Event | None = None,
     ) -> None:
         self._pairs = iter(pairs)
-        self._stop = stop
+        self.stop = stop
         self._make_flow = make_flow
+        self.limiter = limiter
         self._check = check
         self._recorder = recorder
-        self._invalid: list[SendResult] = []
+        self._waiting: list[_Waiting] = []
+        self._input_done = False
+        self._settled: list[SendResult] = []
+        self._first_refused: dict[int, float] = {}
         self._lock = threading.Lock()
         self.stopped_by: BandwidthError | None = None
 
-    def next_batch(self) -> Batch | None:
-        """The next request's items, or ``None`` when the input is used up. Items found
-        invalid on the way wait in ``take_invalid()``. Once ``stop`` is set, the input is
-        treated as used up: the requests in flight end, and no new one starts."""
-        if self._stop is not None and self._stop.is_set():
-            return None
-        batch = Batch()
-        if not self._check:  # items checked before: a request's worth in one go
-            chunk = list(islice(self._pairs, MAX_BULK))
+    def _read(self, up_to: int) -> None:
+        """Read the input until ``up_to`` items wait (or it is used up)."""
+        while not self._input_done and len(self._waiting) < up_to:
+            chunk = list(islice(self._pairs, up_to - len(self._waiting)))
             if not chunk:
-                return None
-            batch.keys = [key for key, _ in chunk]
-            batch.items = [item for _, item in chunk]  # type: ignore[misc]  # given checked
-            return batch
-        while len(batch.items) < MAX_BULK:
-            chunk = list(islice(self._pairs, MAX_BULK - len(batch.items)))
-            if not chunk:
+                self._input_done = True
                 break
             for key, raw in chunk:
+                if not self._check:  # checked before, all at once
+                    self._waiting.append(_Waiting(key, raw))  # type: ignore[arg-type]
+                    continue
                 try:
                     item = send_item(raw, key)
                 except BandwidthError as error:
-                    self._invalid.append(self._failed_one(key, raw, error, attempted=False))
+                    self._settled.append(self._failed_one(key, raw, error, attempted=False))
                     continue
-                batch.keys.append(key)
-                batch.items.append(item)
-        return batch if batch.items else None
+                self._waiting.append(_Waiting(key, item))
+
+    def next_batch(self) -> Batch | float | None:
+        """The next request's items; or the seconds until the limits let one go; or ``None``
+        when nothing is left to send (items settled on the way wait in ``take_settled()``).
+        Once ``stop`` is set, the input is treated as used up: the requests in flight end, and
+        no new one starts."""
+        if self.stop is not None and self.stop.is_set():
+            return None
+        with self._lock:  # workers put refused items back meanwhile
+            self._read(MAX_BULK)  # the input is read as requests are made
+            if not self._waiting:
+                return None
+            now = clock()
+            expiry = self._expire(now)
+            if not self._waiting:
+                return None
+            batch = self._choose(MAX_BULK)
+            if len(batch.items) < MAX_BULK and not self._input_done:
+                # Some numbers wait for their own rate: read further ahead (up to LOOKAHEAD)
+                # for messages from other numbers to fill the request.
+                self._read(LOOKAHEAD)
+                more = self._choose(MAX_BULK - len(batch.items))
+                batch.keys += more.keys
+                batch.items += more.items
+                batch.wait = min(batch.wait, more.wait) if not more.items else 0.0
+            if not batch.items:
+                return max(min(batch.wait, expiry - now), 1e-3)
+            return batch
+
+    def _choose(self, most: int) -> Batch:
+        """Take from the waiting items those the limiter lets go now (at most ``most``); an
+        empty batch carries the seconds until one may go."""
+        granted, wait = self.limiter.take([w.sender for w in self._waiting], most)
+        batch = Batch()
+        batch.wait = wait
+        chosen = set(granted)
+        for position in granted:
+            waiting = self._waiting[position]
+            batch.keys.append(waiting.key)
+            batch.items.append(waiting.item)
+        self._waiting = [w for p, w in enumerate(self._waiting) if p not in chosen]
+        return batch
+
+    def _expire(self, now: float) -> float:
+        """Settle the items refused for longer than ``max_rate_wait`` with their refusal;
+        return when the next one will be due (``inf`` if none is)."""
+        limit = self.limiter.settings.max_rate_wait
+        due = math.inf
+        kept: list[_Waiting] = []
+        for waiting in self._waiting:
+            first = self._first_refused.get(waiting.key)
+            if first is not None and waiting.refusal is not None and now - first >= limit:
+                self._settled.append(waiting.refusal)
+                del self._first_refused[waiting.key]
+                continue
+            if first is not None:
+                due = min(due, first + limit)
+            kept.append(waiting)
+        self._waiting = kept
+        return due
 
     @property
     def records(self) -> bool:
         """Whether results are recorded (durably: an async client does it off its loop)."""
         return self._recorder is not None
 
-    def take_invalid(self) -> list[SendResult]:
-        """Results of the items found invalid since the last call, not yet recorded: the
-        caller passes them to ``record``."""
-        results, self._invalid = self._invalid, []
+    @property
+    def remote(self) -> bool:
+        """Whether choosing a batch crosses the network (the limiter's store is a server)."""
+        return self.limiter.store.remote
+
+    def take_settled(self) -> list[SendResult]:
+        """Results settled without a request since the last call (invalid items, items whose
+        time for rate refusals ran out), not yet recorded: the caller passes them to
+        ``record``."""
+        results, self._settled = self._settled, []
         return results
 
     def start(self, batch: Batch) -> Flow[list[SendResult]] | None:
@@ -173,20 +273,68 @@ class BulkStream:
         return self._make_flow(batch.items)
 
     def succeeded(self, batch: Batch, results: list[SendResult]) -> list[SendResult]:
-        for key, result in zip(batch.keys, results, strict=True):
+        """Record each item's result; return the final ones (items refused for rate wait
+        for their turn again)."""
+        refused: list[tuple[int, SendResult]] = []
+        for position, (key, result) in enumerate(zip(batch.keys, results, strict=True)):
             result["index"] = key
             result["sent_at"] = batch.sent_at
-        return self.record(results)
+            if result["result"] != "accepted" and is_rate_refusal_detail(result.get("error")):
+                refused.append((position, result))
+        self.record(results)
+        if not refused:
+            return results
+        # One lesson per kind of refusal (the account's, or one number's), not one per item.
+        lessons: dict[tuple[str, str], tuple[str, str, int]] = {}
+        for position, result in refused:
+            error = cast(dict[str, str], result.get("error"))
+            code, sender = str(error.get("code", "")), str(batch.items[position].get(SENDER))
+            lesson = (code, sender if code == "message-rate-limit-per-tn" else "")
+            _, message, count = lessons.get(lesson, (sender, str(error.get("message", "")), 0))
+            lessons[lesson] = (sender, message, count + 1)
+        for (code, _), (sender, message, count) in lessons.items():
+            self.limiter.refused(sender, code=code, message=message, told=None, messages=count)
+        return self._again(batch, dict(refused), results)
 
     def failed(self, batch: Batch, error: BandwidthError) -> list[SendResult]:
         if _stops_the_rest(error):
             self.stopped_by = error
-        return self.record(
+        results = self.record(
             [
                 self._failed_one(key, item, error, attempted=True, sent_at=batch.sent_at)
                 for key, item in zip(batch.keys, batch.items, strict=True)
             ]
         )
+        if not isinstance(error, RateLimitError):
+            return results
+        self.limiter.refused_by(str(batch.items[0].get(SENDER)), error, messages=len(results))
+        return self._again(batch, dict(enumerate(results)), results)
+
+    def _again(
+        self, batch: Batch, refused: dict[int, SendResult], results: list[SendResult]
+    ) -> list[SendResult]:
+        """Put the refused items back to wait, in their places; return the other results
+        (and those of refused items whose time ran out)."""
+        now = clock()
+        final: list[SendResult] = []
+        again: list[_Waiting] = []
+        with self._lock:
+            for position, result in enumerate(results):
+                if position not in refused:
+                    final.append(result)
+                    continue
+                key = batch.keys[position]
+                first = self._first_refused.setdefault(key, now)
+                if now - first >= self.limiter.settings.max_rate_wait:
+                    del self._first_refused[key]
+                    final.append(result)
+                    continue
+                waiting = _Waiting(key, batch.items[position])
+                waiting.refusal = result
+                again.append(waiting)
+            if again:  # back in the input's order, so each number's messages keep theirs
+                self._waiting = sorted(again + self._waiting, key=lambda w: w.key)
+        return final
 
     def refused(self, batch: Batch) -> list[SendResult]:
         """Results of a batch not sent because an earlier error refuses every request."""

@@ -15,7 +15,9 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, Self, cast
@@ -42,6 +44,7 @@ from ._exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+from ._rate import BURST_ABOVE_RATE, DEFAULT_MAX_RATE_WAIT, RATE_LIMITS_VARIABLE
 from ._reconcile import DEFAULT_SETTLE
 from ._types import SendMessageItem, SendResult
 from ._validation import send_item
@@ -177,6 +180,42 @@ class _Context:
             _fail(error)
 
 
+_RATE_OPTIONS: Final = {
+    "max_messages_per_second": (float, "RATE", "The account's send rate, messages/s."),
+    "rate_burst": (
+        int,
+        "N",
+        f"Messages the account may send at once. [default: the rate + {BURST_ABOVE_RATE}]",
+    ),
+    "per_number_messages_per_second": (float, "RATE", "Each long-code number's rate."),
+    "toll_free_messages_per_second": (float, "RATE", "Each toll-free number's rate."),
+    "short_code_messages_per_second": (float, "RATE", "Each short code's rate."),
+    "max_rate_wait": (
+        float,
+        "SECONDS",
+        "Seconds a message refused for rate keeps being sent again. "
+        f"[default: {DEFAULT_MAX_RATE_WAIT:g}]",
+    ),
+}
+"""The client's rate options (``ClientOptions``), as flags of the same names."""
+
+
+def _rate_options(function: Any) -> Any:
+    for name, (kind, metavar, text) in reversed(_RATE_OPTIONS.items()):
+        function = click.option(
+            f"--{name.replace('_', '-')}", name, type=kind, metavar=metavar, help=text
+        )(function)
+    return click.option(
+        "--rate-limits-url",
+        "rate_limits_url",
+        envvar=RATE_LIMITS_VARIABLE,
+        metavar="URL",
+        help="Where processes share the account's budget: sqlite:///PATH, redis://HOST:PORT/DB, "
+        f"memory:// (this process alone). [env: {RATE_LIMITS_VARIABLE}; default: a file "
+        "shared by this machine's processes]",
+    )(function)
+
+
 def _client_command(function: Any) -> Any:
     """Run a command with the group's client; SDK errors become exit codes, not tracebacks.
     ``--table`` is accepted after the command too, where people type it."""
@@ -226,6 +265,7 @@ if click is not None:
         help="Send the credentials to an http:// endpoint that is not on this machine.",
     )
     @click.option("--timeout", type=float, help="Seconds to wait for each answer.")
+    @_rate_options
     @click.option("--table", is_flag=True, help="Print a table for people instead of JSON.")
     @click.option(
         "--verbose",
@@ -237,6 +277,7 @@ if click is not None:
     @click.pass_context
     def cli(
         ctx: click.Context,
+        /,
         user_id: str | None,
         api_token: str | None,
         api_secret: str | None,
@@ -245,15 +286,20 @@ if click is not None:
         timeout: float | None,
         table: bool,
         verbose: bool,
+        **rates: Any,
     ) -> None:
         """Send and read SMS and MMS with Bandwidth's Messaging API.
 
-        Credentials come from the options or the BANDWIDTH_* environment variables.
+        Credentials come from the options or the BANDWIDTH_* environment variables. Sends go
+        at the rate the account allows: the rate options say what it is (what is not given is
+        learned from the API's refusals), shared with every process that uses the same
+        --rate-limits-url.
         """
         options: dict[str, Any] = {
             "user_id": user_id,
             "api_token": api_token,
             "api_secret": api_secret,
+            **{name: value for name, value in rates.items() if value is not None},
         }
         if api_endpoint:
             options["api_endpoint"] = api_endpoint
@@ -486,6 +532,33 @@ class _Interrupts:
         sys.stderr.flush()
 
 
+class _Pace:
+    """The progress line's account of pacing: the rate achieved over the last 10 seconds (the
+    API's averaging window), the rate allowed, and the refusals for rate sent again."""
+
+    WINDOW = 10.0
+
+    def __init__(self, client: bandwidth.Client) -> None:
+        self.client = client
+        self.times: deque[float] = deque()
+
+    def accepted(self) -> None:
+        self.times.append(time.monotonic())
+
+    def label(self) -> str:
+        now = time.monotonic()
+        while self.times and self.times[0] < now - self.WINDOW:
+            self.times.popleft()
+        span = min(self.WINDOW, max(now - self.times[0], 1.0)) if self.times else self.WINDOW
+        pacing = self.client.pacing
+        allowed = pacing["messages_per_second"]
+        label = f"sending {len(self.times) / span:.1f}/s"
+        label += f" of {allowed:g}/s allowed" if allowed is not None else " (no limit known)"
+        if pacing["refusals"]:
+            label += f", {pacing['refusals']} refused for rate and sent again"
+        return label
+
+
 class _BulkRun:
     """One ``send-bulk``: check the file, settle the lines in doubt, send the rest, report."""
 
@@ -577,14 +650,17 @@ class _BulkRun:
             stop=self.interrupts.stop,
         )
         self.interrupts.sending = True
+        pace = _Pace(self.client)
         try:
             for result in results:  # each is on disk before it arrives here
                 if result["result"] == "accepted":
                     self.accepted += 1
+                    pace.accepted()
                 else:
                     self.failed += 1
                     self._note(result)
                 if bar is not None:
+                    bar.label = pace.label()
                     bar.update(1)
         finally:
             results.close()  # waits for the requests in flight, recording them

@@ -26,10 +26,12 @@ from typing import Any, Concatenate, Final, Generic, ParamSpec, Protocol, Self, 
 
 import httpx
 
+from . import _rate
 from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import BulkPlan, Core, Flow, Pages, TimeoutArg
 from ._exceptions import BandwidthError
+from ._rate import Pacing
 from ._types import Message, SendResult
 
 __all__ = ["AsyncClient", "Client"]
@@ -47,17 +49,38 @@ context variable, because bulk sends wait in worker threads too."""
 def _sleep(seconds: float) -> None:
     if recorded_waits is not None:
         recorded_waits.append(seconds)
+        _rate.skip(seconds)  # the limiter's time moves on as if it had been waited
     else:
         time.sleep(seconds)
+
+
+def _pause(seconds: float, stop: threading.Event | None) -> None:
+    """Wait for the rate limits; a bulk send's ``stop`` (Ctrl-C) ends the wait at once."""
+    if stop is None or recorded_waits is not None:
+        _sleep(seconds)
+    else:
+        stop.wait(seconds)
 
 
 async def _async_sleep(seconds: float) -> None:
     if recorded_waits is not None:
         recorded_waits.append(seconds)
+        _rate.skip(seconds)
         return
     import asyncio  # only async users pay for importing asyncio
 
     await asyncio.sleep(seconds)
+
+
+async def _async_pause(seconds: float, stop: threading.Event | None) -> None:
+    """``_pause`` for the async client: a set ``stop`` ends the wait within a fifth of a
+    second (a ``threading.Event`` cannot be awaited)."""
+    end = _rate.clock() + seconds
+    while True:
+        left = end - _rate.clock()
+        if left <= 0 or (stop is not None and stop.is_set()):
+            return
+        await _async_sleep(left if stop is None else min(left, 0.2))
 
 
 DEFAULT_ASYNC_CONCURRENCY = 4
@@ -109,6 +132,12 @@ class _Shell(Generic[HttpT]):
     def base_url(self) -> str:
         """The endpoint and API version requests go to, such as ``https://.../v1``."""
         return str(self._settings.base_url)
+
+    @property
+    def pacing(self) -> Pacing:
+        """What the rate limiter knows now: the account's rate and burst in force (configured,
+        or learned from the API's refusals), per-number rates learned, refusals so far."""
+        return self._core.limiter.pacing()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
@@ -250,12 +279,14 @@ class Client(_Shell[httpx.Client]):
         return httpx.Client(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     def _run(self, flow: Flow[T]) -> T:
-        outcome: httpx.Response | httpx.TransportError | None = None
+        outcome: httpx.Response | httpx.TransportError | float | None = None
         try:
             while True:
                 step = flow.send(outcome)
                 if isinstance(step, httpx.Request):
                     outcome = self._send(step)
+                elif isinstance(step, _rate.Step):
+                    outcome = step.run()
                 else:
                     _sleep(step)
                     outcome = None
@@ -263,7 +294,7 @@ class Client(_Shell[httpx.Client]):
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
     def _items(self, pages: Pages) -> Iterator[Message]:
-        outcome: httpx.Response | httpx.TransportError | None = None
+        outcome: httpx.Response | httpx.TransportError | float | None = None
         while True:
             try:
                 step = pages.send(outcome)
@@ -274,6 +305,8 @@ class Client(_Shell[httpx.Client]):
                 outcome = self._send(step)
             elif isinstance(step, list):
                 yield from step
+            elif isinstance(step, _rate.Step):
+                outcome = step.run()
             else:
                 _sleep(step)
 
@@ -308,13 +341,23 @@ class Client(_Shell[httpx.Client]):
         in_flight: set[Future[list[SendResult]]] = set()
         try:
             while True:
-                while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
-                    in_flight.add(pool.submit(self._perform, stream, batch))
-                if invalid := stream.take_invalid():
-                    yield stream.record(invalid)
+                pause: float | None = None  # seconds until the rate limits let a batch go
+                while len(in_flight) < workers:
+                    step = stream.next_batch()
+                    if not isinstance(step, Batch):
+                        pause = step
+                        break
+                    in_flight.add(pool.submit(self._perform, stream, batch=step))
+                if settled := stream.take_settled():
+                    yield stream.record(settled)
                 if not in_flight:
-                    return
-                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                    if pause is None:
+                        return
+                    _pause(pause, stream.stop)
+                    continue
+                # A refused batch puts its items back: look again when one ends, or when the
+                # limits let the next batch go.
+                done, in_flight = wait(in_flight, timeout=pause, return_when=FIRST_COMPLETED)
                 for future in done:
                     yield future.result()
         finally:
@@ -323,7 +366,7 @@ class Client(_Shell[httpx.Client]):
             wait(in_flight)
             pool.shutdown(wait=False)
 
-    def _perform(self, stream: BulkStream, batch: Batch) -> list[SendResult]:
+    def _perform(self, stream: BulkStream, /, batch: Batch) -> list[SendResult]:
         flow = stream.start(batch)
         if flow is None:
             return stream.refused(batch)
@@ -344,7 +387,9 @@ class Client(_Shell[httpx.Client]):
     list_messages: Final = _sync_pages(Core.list_messages)
 
     def close(self) -> None:
-        """Close the connection pool, unless it is the caller's ``http_client``."""
+        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
+        limiter's store."""
+        self._core.limiter.close()
         if self._owns_http:
             self._http.close()
 
@@ -410,16 +455,18 @@ class _OffLoop(Protocol):
     ) -> Awaitable[T]: ...
 
 
+async def _inline(function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    return function(*args, **kwargs)
+
+
 def _off_loop(stream: BulkStream) -> _OffLoop:
     """How the async client calls the stream's accounting: a journal's records are fsynced,
-    so they are written from a worker thread and the event loop is not held while the disk
-    flushes (each is still made before its request is sent, or its results handed over)."""
+    and a shared limiter's store may be a server, so then they run in a worker thread and the
+    event loop is not held meanwhile (each record is still made before its request is sent,
+    or its results handed over)."""
     import asyncio
 
-    async def inline(function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return function(*args, **kwargs)
-
-    return asyncio.to_thread if stream.records else inline
+    return asyncio.to_thread if stream.records or stream.remote else _inline
 
 
 class AsyncClient(_Shell[httpx.AsyncClient]):
@@ -446,12 +493,17 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
 
     async def _run(self, flow: Flow[T]) -> T:
-        outcome: httpx.Response | httpx.TransportError | None = None
+        import asyncio
+
+        outcome: httpx.Response | httpx.TransportError | float | None = None
         try:
             while True:
                 step = flow.send(outcome)
                 if isinstance(step, httpx.Request):
                     outcome = await self._send(step)
+                elif isinstance(step, _rate.Step):
+                    run = asyncio.to_thread if step.remote else _inline
+                    outcome = await run(step.run)
                 else:
                     await _async_sleep(step)
                     outcome = None
@@ -459,7 +511,7 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
     async def _items(self, pages: Pages) -> AsyncIterator[Message]:
-        outcome: httpx.Response | httpx.TransportError | None = None
+        outcome: httpx.Response | httpx.TransportError | float | None = None
         while True:
             try:
                 step = pages.send(outcome)
@@ -471,6 +523,8 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
             elif isinstance(step, list):
                 for message in step:
                     yield message
+            elif isinstance(step, _rate.Step):
+                outcome = step.run()  # reads are not paced: never made by a listing
             else:
                 await _async_sleep(step)
 
@@ -489,15 +543,26 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         workers = plan.concurrency or self._settings.bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
         off_loop = _off_loop(stream)
         in_flight: set[asyncio.Task[list[SendResult]]] = set()
+        choose = asyncio.to_thread if stream.remote else _inline  # the store may be a server
         try:
             while True:
-                while len(in_flight) < workers and (batch := stream.next_batch()) is not None:
-                    in_flight.add(asyncio.ensure_future(self._perform(stream, batch, off_loop)))
-                if invalid := stream.take_invalid():
-                    yield await off_loop(stream.record, invalid)
+                pause: float | None = None
+                while len(in_flight) < workers:
+                    step = await choose(stream.next_batch)
+                    if not isinstance(step, Batch):
+                        pause = step
+                        break
+                    in_flight.add(asyncio.ensure_future(self._perform(stream, step, off_loop)))
+                if settled := stream.take_settled():
+                    yield await off_loop(stream.record, settled)
                 if not in_flight:
-                    return
-                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+                    if pause is None:
+                        return
+                    await _async_pause(pause, stream.stop)
+                    continue
+                done, in_flight = await asyncio.wait(
+                    in_flight, timeout=pause, return_when=asyncio.FIRST_COMPLETED
+                )
                 for task in done:
                     yield task.result()
         finally:
@@ -526,7 +591,9 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
     list_messages: Final = _async_pages(Core.list_messages)
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it is the caller's ``http_client``."""
+        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
+        limiter's store."""
+        self._core.limiter.close()
         if self._owns_http:
             await self._http.aclose()
 

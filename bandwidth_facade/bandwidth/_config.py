@@ -13,6 +13,7 @@ import httpx
 
 from . import _validation
 from ._exceptions import InvalidTypeError, InvalidValueError
+from ._rate import DEFAULT_MAX_RATE_WAIT, RATE_LIMITS_VARIABLE, RateSettings
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -45,20 +46,36 @@ class ClientOptions(TypedDict, total=False):
     ``BANDWIDTH_API_ENDPOINT``). ``api_version``: its version path segment (``v1``).
     ``timeout``: seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 30 s to read).
     ``max_retries``: retries of a request that certainly did not take effect, or that is safe to
-    repeat (default 2; 0 turns them off). ``max_messages_per_second``: client-side rate limit of
-    sends, shared by every thread or task using the client (default: off).
+    repeat (default 2; 0 turns them off).
     ``bulk_concurrency``: bulk requests kept in flight (default: the async client 4, the sync
     client 1, i.e. one after another; more sends from that many threads).
     ``allow_insecure_http``: send credentials over plain http to a host that is not loopback.
+
+    The account's send rates (README "Rate limits"; each not set is learned from the API's
+    refusals): ``max_messages_per_second``, the account's rate; ``rate_burst``, messages it
+    may send at once (default: the rate + 10, as documented); ``per_number_messages_per_second``
+    for an ordinary long-code number, ``toll_free_messages_per_second`` and
+    ``short_code_messages_per_second`` for those classes. ``rate_limits_url``: where the
+    budget is shared (default: ``BANDWIDTH_RATE_LIMITS_URL``, else a SQLite file every process
+    of this machine shares; ``memory://`` for this client alone, ``redis://HOST:PORT/DB`` for
+    many machines). ``max_rate_wait``: seconds a message refused for rate keeps being sent
+    again (and a ``send_message`` may wait for its turn) before it is given up as not sent
+    (default 600).
     """
 
     api_endpoint: str
     api_version: str
     timeout: float | httpx.Timeout
     max_retries: int
-    max_messages_per_second: float | None
     bulk_concurrency: int | None
     allow_insecure_http: bool
+    max_messages_per_second: float | None
+    rate_burst: int | None
+    per_number_messages_per_second: float | None
+    toll_free_messages_per_second: float | None
+    short_code_messages_per_second: float | None
+    rate_limits_url: str | None
+    max_rate_wait: float
 
 
 class Settings(NamedTuple):
@@ -70,8 +87,8 @@ class Settings(NamedTuple):
     base_url: httpx.URL
     timeout: httpx.Timeout
     max_retries: int
-    max_messages_per_second: float | None
     bulk_concurrency: int | None
+    rate: RateSettings
 
     @classmethod
     def create(
@@ -104,11 +121,6 @@ class Settings(NamedTuple):
         version = options.get("api_version", "v1")
         insecure = options.get("allow_insecure_http", False)
         _validation.check_type("allow_insecure_http", insecure, "boolean")
-        rate = options.get("max_messages_per_second")
-        if rate is not None:
-            rate = _check_number("max_messages_per_second", rate)
-            if not rate > 0:
-                raise InvalidValueError(f"max_messages_per_second must be more than 0, not {rate}")
         concurrency = options.get("bulk_concurrency")
         return cls(
             Credentials(*credentials.values()),  # type: ignore[arg-type]  # checked above
@@ -117,9 +129,36 @@ class Settings(NamedTuple):
             _base_url(endpoint, version, insecure),
             check_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
             check_count("max_retries", options.get("max_retries", DEFAULT_MAX_RETRIES), 0),
-            rate,
             None if concurrency is None else check_count("bulk_concurrency", concurrency),
+            _rate_settings(options),
         )
+
+
+def _rate_settings(options: ClientOptions) -> RateSettings:
+    def rate(name: str) -> float | None:
+        value = options.get(name)
+        if value is None:
+            return None
+        number = _check_number(name, value)
+        if not 0 < number < float("inf"):
+            raise InvalidValueError(f"{name} must be more than 0 messages/s, not {value!r}")
+        return number
+
+    burst = options.get("rate_burst")
+    url = options.get("rate_limits_url") or os.environ.get(RATE_LIMITS_VARIABLE) or None
+    if url is not None:
+        _validation.check_type("rate_limits_url", url, "string")
+    return RateSettings(
+        messages_per_second=rate("max_messages_per_second"),
+        burst=None if burst is None else check_count("rate_burst", burst),
+        per_number=rate("per_number_messages_per_second"),
+        toll_free=rate("toll_free_messages_per_second"),
+        short_code=rate("short_code_messages_per_second"),
+        max_rate_wait=check_seconds(
+            "max_rate_wait", options.get("max_rate_wait", DEFAULT_MAX_RATE_WAIT)
+        ),
+        url=url,
+    )
 
 
 class Credentials:

@@ -29,13 +29,15 @@ import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_NAMES, LIST_QUERY_SCHEMA
 
 from . import _reconcile, _validation
-from ._bulk import BulkStream, Progress, Recorder
+from ._bulk import SENDER, BulkStream, Progress, Recorder
 from ._config import Settings, check_count, check_seconds, check_timeout
 from ._exceptions import (
     BandwidthError,
     BandwidthMessageAPIException,
     InvalidTypeError,
     InvalidValueError,
+    RateLimitError,
+    RateLimitTimeoutError,
     ReconcileError,
     UnsafeRedirectError,
     api_error,
@@ -50,7 +52,8 @@ from ._parsing import (
     parse_nothing,
     snake_keys,
 )
-from ._retry import RateLimiter, RetryPolicy
+from ._rate import RateLimiter, Step, clock, open_store
+from ._retry import RetryPolicy
 from ._types import (
     CallbackHttpMethod,
     Message,
@@ -74,17 +77,15 @@ T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
-Flow: TypeAlias = Generator[
-    "httpx.Request | float", "httpx.Response | httpx.TransportError | None", T
-]
+Outcome: TypeAlias = "httpx.Response | httpx.TransportError | float | None"
+Flow: TypeAlias = Generator["httpx.Request | float | Step", Outcome, T]
 """An API call as a generator: it yields a request to send (and is resumed with the response,
-or the ``httpx.TransportError`` sending raised) or seconds to wait (resumed with ``None``), and
-returns what the call returns."""
+or the ``httpx.TransportError`` sending raised), seconds to wait (resumed with ``None``), or a
+``Step`` of the rate limiter (resumed with what it returns), and returns what the call
+returns."""
 
 
-Pages: TypeAlias = Generator[
-    "httpx.Request | float | list[Message]", "httpx.Response | httpx.TransportError | None", None
-]
+Pages: TypeAlias = Generator["httpx.Request | float | Step | list[Message]", Outcome, None]
 """A listing: a flow that also yields each page's messages (within the limit) as it is read.
 Nothing is sent until the first step is asked for."""
 Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
@@ -103,8 +104,10 @@ class Core:
         self.base_url = settings.base_url
         self.timeout = settings.timeout
         self.retry = RetryPolicy(settings.max_retries)
-        rate = settings.max_messages_per_second
-        self.limiter = None if rate is None else RateLimiter(rate)
+        # One budget per account and endpoint, shared through the store with every client,
+        # process and machine that uses the same store.
+        scope = f"{self.base_url.host}:{self.base_url.port or ''}/{self.credentials.user_id}"
+        self.limiter = RateLimiter(settings.rate, open_store(settings.rate.url, scope))
         self._prefix = str(self.base_url)
         self._timeout_ext = self.timeout.as_dict()
         self._headers = httpx.Headers(
@@ -224,26 +227,21 @@ class Core:
 
     # -- sending and retrying ---------------------------------------------------------------
 
-    def call(
-        self, request: httpx.Request, parse: Callable[[httpx.Response], T], messages: int = 0
-    ) -> Flow[T]:
+    def call(self, request: httpx.Request, parse: Callable[[httpx.Response], T]) -> Flow[T]:
         """Send ``request``, retrying as the policy allows, and return ``parse(response)``.
 
-        ``messages`` is how many messages the request sends, for the rate limiter.
+        A send refused for rate is not retried here: its flow waits for the limiter (see
+        ``send_paced`` and ``BulkStream``).
         """
         is_send = request.method == "POST"
         attempt = 0
         while True:
-            if messages and self.limiter is not None:
-                wait = self.limiter.reserve(messages)
-                if wait > 0:
-                    yield wait
             outcome = yield request
             error: BandwidthError
             if isinstance(outcome, httpx.TransportError):
                 error = connection_error(outcome, request, is_send=is_send)
             else:
-                assert outcome is not None
+                assert isinstance(outcome, httpx.Response)
                 if outcome.is_success:
                     return parse(outcome)
                 error = api_error(outcome, is_send=is_send)
@@ -305,7 +303,7 @@ class Core:
             **more,
         }
         item = _validation.send_item(fields, "send_message")
-        return self.call(self.send_request(item, timeout), parse_created, messages=1)
+        return self.send_paced(item, timeout)
 
     def send_messages(
         self,
@@ -325,7 +323,9 @@ class Core:
         the end: for a large or long send, ``iter_send_messages`` streams them instead.
         """
         checked = check_send_items(items)
-        stream = BulkStream(enumerate(checked), self._batch_flow(timeout), check=False)
+        stream = BulkStream(
+            enumerate(checked), self._batch_flow(timeout), self.limiter, check=False
+        )
         return BulkPlan(stream, _workers(concurrency), len(checked), on_progress)
 
     def iter_send_messages(
@@ -530,7 +530,9 @@ class Core:
         stop: threading.Event | None = None,
     ) -> BulkPlan:
         """A streaming send of ``pairs`` (``iter_send_messages``; a ``Journal``'s, recorded)."""
-        stream = BulkStream(pairs, self._batch_flow(timeout), recorder=recorder, stop=stop)
+        stream = BulkStream(
+            pairs, self._batch_flow(timeout), self.limiter, recorder=recorder, stop=stop
+        )
         return BulkPlan(stream, _workers(concurrency))
 
     def _batch_flow(
@@ -541,9 +543,45 @@ class Core:
     def send_batch(
         self, items: list[dict[str, object]], timeout: TimeoutArg
     ) -> Flow[list[SendResult]]:
-        """Send at most ``MAX_BULK`` checked items in one request."""
+        """Send at most ``MAX_BULK`` checked items, booked with the limiter, in one request."""
         request = self.send_request(items, timeout)
-        return self.call(request, lambda response: parse_bulk(response, items), len(items))
+        return self.call(request, lambda response: parse_bulk(response, items))
+
+    def send_paced(self, item: dict[str, object], timeout: TimeoutArg) -> Flow[str]:
+        """Send one checked message when the limiter lets it go; sent again after each
+        refusal for rate, until ``max_rate_wait`` seconds after the call began. Then the last
+        refusal is raised (``may_have_been_sent`` ``False``), or ``RateLimitTimeoutError``
+        if the limits held it back without the API refusing it."""
+        request = self.send_request(item, timeout)
+        limiter = self.limiter
+        sender = str(item[SENDER])
+        remote = limiter.store.remote
+        deadline = clock() + limiter.settings.max_rate_wait
+        refusal: RateLimitError | None = None
+        while True:
+            wait = yield Step(functools.partial(limiter.take_one, sender), remote)
+            assert isinstance(wait, float)
+            if wait > 0:
+                if clock() + wait > deadline:
+                    if refusal is not None:
+                        raise refusal
+                    raise RateLimitTimeoutError(
+                        f"the message from {sender} was not sent: the account's rate limits "
+                        f"held it back for max_rate_wait ({limiter.settings.max_rate_wait:g} s)"
+                    )
+                yield wait
+                continue
+            try:
+                return (yield from self.call(request, parse_created))
+            except RateLimitError as error:
+                refusal = error
+                yield Step(functools.partial(limiter.refused_by, sender, error), remote)
+                log.info(
+                    "%s %s refused for rate (%s); sent again when the limits allow",
+                    request.method,
+                    request.url.path,
+                    _reason(error),
+                )
 
     def _pages(self, request: httpx.Request | None, left: int | None) -> Pages:
         while request is not None and left != 0:

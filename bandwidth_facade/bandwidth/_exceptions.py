@@ -31,6 +31,7 @@ __all__ = [
     "MalformedResponseError",
     "NotFoundError",
     "RateLimitError",
+    "RateLimitTimeoutError",
     "ServerError",
     "UnsafeRedirectError",
 ]
@@ -145,6 +146,14 @@ class ForbiddenError(BandwidthMessageAPIException):
 class RateLimitError(BandwidthMessageAPIException):
     """Refused for rate, and not accepted: 429, 403 with category ``limit``, or 400
     ``message-delay-limit`` (the account's queue is full). Safe to send again after a wait."""
+
+
+class RateLimitTimeoutError(BandwidthError):
+    """Not sent: the account's rate limits held the message back for ``max_rate_wait`` seconds
+    (other clients of the account took the budget) and no request was made for it.
+    ``may_have_been_sent`` is always ``False``."""
+
+    may_have_been_sent: Final[bool] = False
 
 
 class NotFoundError(BandwidthMessageAPIException):

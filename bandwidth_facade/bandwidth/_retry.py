@@ -1,21 +1,19 @@
-"""When to send: when to try a request again and how long to wait first, and the client-side
-pacing of sends (``RateLimiter``).
+"""When to try a request again, and how long to wait first.
 
-A message cannot be recalled, so a send is repeated only when the API certainly did not accept
-it: the connection failed before the request was written, or the answer was a rate refusal.
+A message cannot be recalled, so a send is repeated here only when the API certainly did not
+see it: the connection failed before the request was written. A send refused for rate is
+certainly not sent either; the rate limiter (``_rate.py``) decides when it goes again.
 Reads and redaction are idempotent and are also retried on 5xx and on any connection failure.
 
-Rate refusals wait for the time the API gives (``X-RateLimit-Reset``, its ``rateLimitResetTime``
-detail, or ``Retry-After``) and get a budget of their own: the API averages send rates over
-10 seconds, so a few quick retries would all be refused again.
+A read refused for rate waits for the time the API gives (``X-RateLimit-Reset``, its
+``rateLimitResetTime`` detail, or ``Retry-After``) and gets a budget of its own: the API
+averages rates over 10 seconds, so a few quick retries would all be refused again.
 """
 
 from __future__ import annotations
 
 import random
-import threading
 import time
-from collections.abc import Callable
 from typing import Final
 
 from ._exceptions import (
@@ -26,7 +24,7 @@ from ._exceptions import (
     is_rate_refusal,
 )
 
-__all__ = ["RateLimiter", "RetryPolicy"]
+__all__ = ["RetryPolicy", "parse_retry_after", "reset_after"]
 
 RATE_RETRIES: Final = 5
 """Retries of a rate refusal (unless ``max_retries`` is 0 or more than this): with waits of
@@ -47,6 +45,8 @@ class RetryPolicy:
     def delay_after(self, error: BandwidthError, attempt: int, *, is_send: bool) -> float | None:
         """Seconds to wait before attempt ``attempt + 1``, or ``None`` to give up with ``error``."""
         rate = isinstance(error, RateLimitError)
+        if rate and is_send:
+            return None  # the limiter's to pace: see ``Core.send_paced`` and ``BulkStream``
         budget = (
             max(self.max_retries, RATE_RETRIES) if rate and self.max_retries else self.max_retries
         )
@@ -117,35 +117,3 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if seconds != seconds:  # NaN
         return None
     return float(min(max(seconds, 0.0), MAX_RETRY_AFTER))
-
-
-# -- pacing sends on the client's side ----------------------------------------------------
-
-
-def _now() -> float:
-    """The limiter's clock (a module function, so tests can freeze it)."""
-    return time.monotonic()
-
-
-class RateLimiter:
-    """Spaces sends so that, over time, no more than ``per_second`` messages go out.
-
-    ``reserve(n)`` books ``n`` messages and says how long to wait before sending them; it never
-    blocks, so the same limiter serves threads (which then ``time.sleep``) and asyncio tasks
-    (which ``await asyncio.sleep``). A request of ``n`` messages pushes the next free slot
-    ``n / per_second`` seconds on, so a bulk request counts as its number of messages.
-    """
-
-    def __init__(self, per_second: float, clock: Callable[[], float] | None = None) -> None:
-        self.per_second = float(per_second)
-        self._clock = clock if clock is not None else _now
-        self._lock = threading.Lock()
-        self._next_free = 0.0
-
-    def reserve(self, messages: int = 1) -> float:
-        """Book ``messages`` sends; return the seconds to wait before making them."""
-        with self._lock:
-            now = self._clock()
-            start = max(now, self._next_free)
-            self._next_free = start + messages / self.per_second
-            return start - now

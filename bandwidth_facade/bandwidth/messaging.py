@@ -19,11 +19,13 @@ from ._exceptions import (
     MalformedResponseError,
     NotFoundError,
     RateLimitError,
+    RateLimitTimeoutError,
     ReconcileError,
     ServerError,
     UnsafeRedirectError,
 )
 from ._journal import Journal, LineState
+from ._rate import Pacing
 from ._types import (
     BulkResult,
     BulkResultStatus,
@@ -73,7 +75,9 @@ __all__ = [
     "MessageEvent",
     "MessageState",
     "NotFoundError",
+    "Pacing",
     "RateLimitError",
+    "RateLimitTimeoutError",
     "ReceiptRequested",
     "ReconcileError",
     "SendMessageItem",

@@ -18,4 +18,6 @@ api.send_message(to="+2", text="missing from")  # E: call-arg
 bandwidth.client("messaging", "u", "t", "s", timeout="10")  # E: arg-type
 state: bandwidth.MessageState = "delivered-to-moon"  # E: assignment
 bandwidth.Client("u", "t", "s", max_retry=3)  # E: call-arg
+bandwidth.client("messaging", rate_burst=1.5)  # E: arg-type
+bandwidth.client("messaging", rate_limit_url="redis://")  # E: call-arg
 bandwidth.AsyncClient("u", "t", "s", http_client=object())  # E: arg-type

@@ -27,6 +27,24 @@ def sync_use() -> None:
         callback_timeout=100,
     )
     assert_type(message_id, str)
+    paced = bandwidth.client(
+        "messaging",
+        max_messages_per_second=5,
+        rate_burst=15,
+        per_number_messages_per_second=1,
+        toll_free_messages_per_second=20,
+        short_code_messages_per_second=100,
+        rate_limits_url="redis://localhost:6379/0",
+        max_rate_wait=120,
+    )
+    pacing = paced.pacing
+    assert_type(pacing, bandwidth.Pacing)
+    assert_type(pacing["messages_per_second"], float | None)
+    assert_type(pacing["number_rates"], dict[str, float])
+    try:
+        paced.send_message("+1234567980", "+1234567981", "hi")
+    except bandwidth.RateLimitTimeoutError as error:
+        assert_type(error.may_have_been_sent, bool)
     results = api.send_messages(
         [
             {"from": "+1234567980", "to": "+1234567981", "text": "SMS message"},

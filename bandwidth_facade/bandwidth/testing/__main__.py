@@ -32,8 +32,30 @@ def main(argv: list[str] | None = None) -> None:
         metavar="MS",
         help="delay every answer, as a real network and API do",
     )
+    run.add_argument(
+        "--messages-per-second",
+        type=float,
+        metavar="RATE",
+        help="enforce the account's send rate, as the API does (403 message-rate-limit)",
+    )
+    run.add_argument(
+        "--burst", type=int, metavar="N", help="messages at once (default: the rate + 10)"
+    )
+    run.add_argument(
+        "--per-number-rate",
+        type=float,
+        metavar="RATE",
+        help="enforce each long-code number's rate (403 message-rate-limit-per-tn)",
+    )
     args = parser.parse_args(argv)
-    fake = FakeMessagingAPI(args.user_id, args.api_token, args.api_secret)
+    fake = FakeMessagingAPI(
+        args.user_id,
+        args.api_token,
+        args.api_secret,
+        messages_per_second=args.messages_per_second,
+        burst=args.burst,
+        per_number_messages_per_second=args.per_number_rate,
+    )
     for index in range(args.messages):
         # Shaped as the API sends them: every property its documentation lists.
         fake.add_message(

@@ -16,7 +16,9 @@ import re
 import string
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any, Final, Unpack, cast
 
 import attrs
@@ -33,6 +35,8 @@ from bandwidth_messaging_api.typed_dicts import (
 
 import bandwidth
 from bandwidth import ClientOptions
+from bandwidth._rate import clock as rate_clock
+from bandwidth._rate import number_class
 
 __all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 
@@ -131,16 +135,24 @@ class Fault:
 
     @classmethod
     def rate_limited(
-        cls, retry_after: float | None = 1, *, times: int = 1, status: int = 403, **match: Any
+        cls,
+        retry_after: float | None = 1,
+        *,
+        times: int = 1,
+        status: int = 403,
+        messages_per_second: float = 1,
+        **match: Any,
     ) -> Fault:
         """The documented send rate refusal: 403, category ``limit``, ``message-rate-limit``
-        (``status=429`` for the other form); with ``Retry-After`` unless ``None``."""
+        (``status=429`` for the other form), stating the account's ``messages_per_second`` as
+        the API does (the SDK then sends at that rate); with ``Retry-After`` unless ``None``."""
         headers = {} if retry_after is None else {"Retry-After": f"{retry_after:g}"}
+        count, seconds = _per(messages_per_second)
         body = {
             "category": "limit",
             "code": "message-rate-limit",
-            "message": "You can send 1 messages per 1 seconds, calculated as the average over "
-            "10 seconds. Your rate is: 1.1",
+            "message": f"You can send {count} messages per {seconds} seconds, calculated as the "
+            f"average over 10 seconds. Your rate is: {messages_per_second * 1.1:.1f}",
             "details": _request_details("POST"),
         }
         return cls(times=times, status=status, body=body, headers=headers, **match)
@@ -267,8 +279,36 @@ def _query_form(event: dict[str, Any]) -> list[tuple[str, str | int | float | bo
     return pairs
 
 
+class _Bucket:
+    """The stand-in's own token bucket (written apart from the SDK's limiter, which it
+    checks): ``capacity`` messages at once, refilled at ``rate`` a second."""
+
+    def __init__(self, rate: float, capacity: float, now: float) -> None:
+        self.rate, self.capacity = rate, capacity
+        self.tokens, self.at = capacity, now
+
+    def has_one(self, now: float) -> bool:
+        self.tokens = min(self.capacity, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        return self.tokens >= 1.0
+
+
+def _per(rate: float) -> tuple[int, int]:
+    """A rate as the API words it: ``count`` messages per ``seconds`` seconds."""
+    fraction = Fraction(rate).limit_denominator(1000)
+    return fraction.numerator, fraction.denominator
+
+
 class FakeMessagingAPI:
-    """The Messaging API's behaviour for one account, held in memory. Thread-safe."""
+    """The Messaging API's behaviour for one account, held in memory. Thread-safe.
+
+    With ``messages_per_second`` (and ``burst``, default the rate + 10, as documented) it
+    enforces the account's send rate, and with ``per_number_messages_per_second`` the rate of
+    each ordinary long-code number (toll-free numbers and short codes have none, as
+    documented): a message over a limit is refused as the API refuses it (``403``
+    ``message-rate-limit`` or ``message-rate-limit-per-tn``, stating the limit; inside the
+    ``202`` for a bulk item). ``rate_counts`` tells how many were accepted and refused.
+    """
 
     def __init__(
         self,
@@ -280,9 +320,13 @@ class FakeMessagingAPI:
         clock: Callable[[], dt.datetime] | None = None,
         callback_client: httpx.Client | None = None,
         base_url: str = "https://api.catapult.inetwork.com",
+        messages_per_second: float | None = None,
+        burst: int | None = None,
+        per_number_messages_per_second: float | None = None,
     ) -> None:
         """``callback_client`` delivers events to callback URLs (give one with a test transport,
-        or leave it to a plain client for URLs on loopback); ``base_url`` makes ``messageUri``."""
+        or leave it to a plain client for URLs on loopback); ``base_url`` makes ``messageUri``.
+        The rates are described in the class."""
         self.user_id = user_id
         self.api_token = api_token
         self._api_secret = api_secret
@@ -301,6 +345,14 @@ class FakeMessagingAPI:
         self._faults: list[Fault] = []
         self.requests: list[httpx.Request] = []
         """Every request received, in order (bodies already read)."""
+        self.messages_per_second = messages_per_second
+        self.burst = burst
+        self.per_number_messages_per_second = per_number_messages_per_second
+        self._account_bucket: _Bucket | None = None
+        self._number_buckets: dict[str, _Bucket] = {}
+        self._recent: dict[str, deque[float]] = {}
+        self.rate_counts: dict[str, int] = {"accepted": 0, "refused": 0}
+        """Messages accepted, and refused for rate, since the stand-in started."""
 
     # -- inspection and setup ---------------------------------------------------------------
 
@@ -446,18 +498,71 @@ class FakeMessagingAPI:
         return httpx.MockTransport(self.handle)
 
     def client(self, **options: Unpack[ClientOptions]) -> bandwidth.Client:
-        """A ``bandwidth.Client`` of this fake's account that talks to it without sockets."""
+        """A ``bandwidth.Client`` of this fake's account that talks to it without sockets.
+        Its rate limiter is its own (``rate_limits_url='memory://'``) unless told otherwise:
+        what a test teaches it stays in that test."""
         http = httpx.Client(transport=self.transport())
+        options.setdefault("rate_limits_url", "memory://")
         return bandwidth.Client(
             self.user_id, self.api_token, self._api_secret, http_client=http, **options
         )
 
     def async_client(self, **options: Unpack[ClientOptions]) -> bandwidth.AsyncClient:
-        """A ``bandwidth.AsyncClient`` of this fake's account, without sockets."""
+        """A ``bandwidth.AsyncClient`` of this fake's account, without sockets (its limiter
+        its own, as ``client``'s)."""
         http = httpx.AsyncClient(transport=self.transport())
+        options.setdefault("rate_limits_url", "memory://")
         return bandwidth.AsyncClient(
             self.user_id, self.api_token, self._api_secret, http_client=http, **options
         )
+
+    # -- the documented rate limits -----------------------------------------------------------
+
+    def _admit(self, body: dict[str, Any]) -> None:
+        """Count a message against the limits, or refuse it as the API does (called with the
+        lock held)."""
+        rate, per_number = self.messages_per_second, self.per_number_messages_per_second
+        number = str(body.get(_SENT["from"]))
+        now = rate_clock()
+        account = None
+        if rate is not None:
+            if self._account_bucket is None:
+                burst = self.burst if self.burst is not None else rate + 10
+                self._account_bucket = _Bucket(rate, burst, now)
+            account = self._account_bucket
+        own = None
+        if per_number is not None and number_class(number) == "long-code":
+            own = self._number_buckets.get(number)
+            if own is None:
+                own = self._number_buckets[number] = _Bucket(per_number, max(1.0, per_number), now)
+        if account is not None and not account.has_one(now):
+            assert rate is not None
+            self._refuse_for_rate("message-rate-limit", rate, "", "account", now)
+        if own is not None and not own.has_one(now):
+            assert per_number is not None
+            self._refuse_for_rate(
+                "message-rate-limit-per-tn", per_number, " per telephone number", number, now
+            )
+        for bucket in (account, own):
+            if bucket is not None:
+                bucket.tokens -= 1.0
+        for key in ("account", number):
+            self._recent.setdefault(key, deque()).append(now)
+        self.rate_counts["accepted"] += 1
+
+    def _refuse_for_rate(self, code: str, rate: float, scope: str, key: str, now: float) -> None:
+        recent = self._recent.setdefault(key, deque())
+        while recent and recent[0] < now - 10:
+            recent.popleft()
+        count, seconds = _per(rate)
+        said = (
+            f"You can send {count} messages per {seconds} seconds{scope}, calculated as the "
+            f"average over 10 seconds. Your rate is: {(len(recent) + 1) / 10:.1f}"
+        )
+        if scope:
+            said += f" for telephone number {key}"
+        self.rate_counts["refused"] += 1
+        raise _Refusal(_error(403, "limit", code, said, _request_details("POST")))
 
     # -- the API ----------------------------------------------------------------------------
 
@@ -530,6 +635,7 @@ class FakeMessagingAPI:
         base = f"{request.url.scheme}://{request.url.netloc.decode()}{request.url.path}"
         if isinstance(body, dict):
             self._check_message(body)
+            self._admit(body)
             stored = self._store_outbound(body)
             # Relative, as in the documentation's example: /v1/users/{userId}/messages/{id}
             return httpx.Response(201, headers={"Location": f"{request.url.path}/{stored['id']}"})
@@ -564,6 +670,7 @@ class FakeMessagingAPI:
                         )
                     )
                 self._check_message(item)
+                self._admit(item)
             except _Refusal as refusal:
                 results.append({"result": "error", "error": refusal.response.json()})
                 continue

@@ -143,3 +143,8 @@ def serve(
         pass
     finally:
         server.server_close()
+        counts = server.fake.rate_counts
+        print(
+            f"sends: {counts['accepted']} accepted, {counts['refused']} refused for rate",
+            flush=True,
+        )

@@ -68,4 +68,6 @@ def bandwidth_env(
         monkeypatch.setenv("BANDWIDTH_USER_ID", USER_ID)
         monkeypatch.setenv("BANDWIDTH_API_TOKEN", API_TOKEN)
         monkeypatch.setenv("BANDWIDTH_API_SECRET", API_SECRET)
+        # What a test teaches the rate limiter stays in its own clients, not in a shared file.
+        monkeypatch.setenv("BANDWIDTH_RATE_LIMITS_URL", "memory://")
         yield server
