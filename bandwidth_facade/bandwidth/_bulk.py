@@ -14,7 +14,7 @@ import math
 import threading
 from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import TYPE_CHECKING, Final, Protocol, TypeAlias, cast
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeAlias, cast
 
 from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS, SEND_ITEM_NAMES
 
@@ -104,17 +104,14 @@ def _stops_the_rest(error: BandwidthError) -> bool:
     )
 
 
-class _Waiting:
+class _Waiting(NamedTuple):
     """An item read and not yet settled: waiting for its turn, or refused for rate and waiting
-    to be sent again."""
+    to be sent again (its last refusal is in ``BulkStream._refusals``). A tuple: a bulk send
+    makes one per message."""
 
-    __slots__ = ("item", "key", "refusal", "sender")
-
-    def __init__(self, key: int, item: dict[str, object]) -> None:
-        self.key = key
-        self.item = item
-        self.sender = str(item.get(SENDER))
-        self.refusal: SendResult | None = None  # the last refusal for rate, if any
+    key: int
+    item: dict[str, object]
+    sender: str
 
 
 def is_rate_refusal_detail(error: object) -> bool:
@@ -162,7 +159,8 @@ class BulkStream:
         self._waiting: list[_Waiting] = []
         self._input_done = False
         self._settled: list[SendResult] = []
-        self._first_refused: dict[int, float] = {}
+        self._first_refused: dict[int, float] = {}  # key: when first refused for rate
+        self._refusals: dict[int, SendResult] = {}  # key: its last refusal
         self._lock = threading.Lock()
         self.stopped_by: BandwidthError | None = None
 
@@ -175,14 +173,14 @@ class BulkStream:
                 break
             for key, raw in chunk:
                 if not self._check:  # checked before, all at once
-                    self._waiting.append(_Waiting(key, raw))  # type: ignore[arg-type]
+                    self._waiting.append(_Waiting(key, raw, str(raw.get(SENDER))))  # type: ignore[arg-type, attr-defined]
                     continue
                 try:
                     item = send_item(raw, key)
                 except BandwidthError as error:
                     self._settled.append(self._failed_one(key, raw, error, attempted=False))
                     continue
-                self._waiting.append(_Waiting(key, item))
+                self._waiting.append(_Waiting(key, item, str(item.get(SENDER))))
 
     def next_batch(self) -> Batch | float | None:
         """The next request's items; or the seconds until the limits let one go; or ``None``
@@ -234,8 +232,8 @@ class BulkStream:
         kept: list[_Waiting] = []
         for waiting in self._waiting:
             first = self._first_refused.get(waiting.key)
-            if first is not None and waiting.refusal is not None and now - first >= limit:
-                self._settled.append(waiting.refusal)
+            if first is not None and now - first >= limit:
+                self._settled.append(self._refusals.pop(waiting.key))
                 del self._first_refused[waiting.key]
                 continue
             if first is not None:
@@ -327,11 +325,12 @@ class BulkStream:
                 first = self._first_refused.setdefault(key, now)
                 if now - first >= self.limiter.settings.max_rate_wait:
                     del self._first_refused[key]
+                    self._refusals.pop(key, None)
                     final.append(result)
                     continue
-                waiting = _Waiting(key, batch.items[position])
-                waiting.refusal = result
-                again.append(waiting)
+                item = batch.items[position]
+                again.append(_Waiting(key, item, str(item.get(SENDER))))
+                self._refusals[key] = result
             if again:  # back in the input's order, so each number's messages keep theirs
                 self._waiting = sorted(again + self._waiting, key=lambda w: w.key)
         return final

@@ -105,6 +105,10 @@ def _emit(value: object, table: bool) -> None:
 def _cell(value: object, limit: int | None = None) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = text.replace("\n", " ")
+    if not text.isprintable():
+        # A message's text is anyone's: its control and escape sequences are shown, not
+        # obeyed by the terminal (clearing it, retitling the window).
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -149,6 +153,16 @@ def _log_requests() -> None:
         logger = logging.getLogger(name)
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+class _Refused(click.ClickException if click is not None else Exception):  # type: ignore[misc]
+    """Bad input or options, found before anything was sent: said in the command's one shape
+    for errors (``bandwidth-messaging: ...``), exit status 2."""
+
+    exit_code = _NOT_SENT_EXIT
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"bandwidth-messaging: {self.message}", err=True)
 
 
 def _fail(error: BandwidthError) -> NoReturn:
@@ -385,23 +399,33 @@ if click is not None:
         2 bad input or options (nothing sent); 130 stopped by Ctrl-C (rerun to go on).
         """
         if table:
-            raise click.UsageError(
-                "send-bulk reports on stderr and in --results; --table does not apply"
-            )
+            raise _Refused("send-bulk reports on stderr and in --results; --table does not apply")
         check_count("concurrency", concurrency)
         path = results_path or file.with_name(file.name + ".results.jsonl")
+        if path.exists() and path.samefile(file):
+            raise _Refused(
+                f"--results {path} is the input file; the journal needs a file of its own"
+            )
         new = not path.exists()
         try:
             journal = bandwidth.Journal(path)
         except (OSError, BandwidthError) as error:
-            raise click.UsageError(str(error)) from None
+            raise _Refused(str(error)) from None
         try:
             with journal, _Interrupts() as interrupts:
                 _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
-        except (click.UsageError, InvalidTypeError, InvalidValueError):
+        except (_Refused, InvalidTypeError, InvalidValueError):
             if new and path.stat().st_size == 0:
                 path.unlink()  # bad input: nothing was sent, so leave no record behind
             raise
+        except OSError as error:  # a full disk, a file gone: the records made stand
+            click.echo(
+                f"bandwidth-messaging: {error.filename or path}: {error.strerror or error}; "
+                f"every record written before stands in {path}: fix this and rerun the same "
+                "command",
+                err=True,
+            )
+            raise SystemExit(_FAILED_EXIT) from None
 
     @cli.command()
     @click.argument("message_id")
@@ -455,24 +479,27 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
                     try:
                         parsed = json.loads(line)
                     except ValueError as error:
-                        raise click.UsageError(f"{path}:{number}: not JSON ({error})") from None
+                        raise _Refused(f"{path}:{number}: not JSON ({error})") from None
                     yield number, cast(SendMessageItem, parsed)
             return
         # strict: an unterminated quote (a file cut short) is an error, not text to the end.
         reader = csv.DictReader(handle, strict=True)
+        try:
+            reader.fieldnames  # noqa: B018 - reads the header row, so a bad one is line 1
+        except csv.Error as error:
+            raise _Refused(f"{path}:1: not CSV ({error})") from None
         rows = iter(reader)
         while True:
+            start = reader.line_num + 1  # where the next record begins
             try:
                 row = next(rows)
             except StopIteration:
                 return
             except csv.Error as error:
-                raise click.UsageError(
-                    f"{path}: not CSV after line {reader.line_num} ({error})"
-                ) from None
+                raise _Refused(f"{path}:{start}: not CSV ({error})") from None
             number = reader.line_num  # the file's line: a quoted text may span several
             if None in row:
-                raise click.UsageError(
+                raise _Refused(
                     f"{path}:{number}: more fields than the header names (a damaged line?)"
                 )
             item: dict[str, object] = {k.strip(): v for k, v in row.items() if k and v}
@@ -484,9 +511,7 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
                     try:
                         item[key] = int(str(text))
                     except ValueError:
-                        raise click.UsageError(
-                            f"{path}:{number}: {key} must be an integer"
-                        ) from None
+                        raise _Refused(f"{path}:{number}: {key} must be an integer") from None
             yield number, cast(SendMessageItem, item)
 
 

@@ -30,7 +30,7 @@ from . import _rate
 from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import BulkPlan, Core, Flow, Pages, TimeoutArg
-from ._exceptions import BandwidthError
+from ._exceptions import BandwidthError, ClientClosedError
 from ._rate import Pacing
 from ._types import Message, SendResult
 
@@ -81,6 +81,46 @@ async def _async_pause(seconds: float, stop: threading.Event | None) -> None:
         if left <= 0 or (stop is not None and stop.is_set()):
             return
         await _async_sleep(left if stop is None else min(left, 0.2))
+
+
+MAX_ANSWER_BYTES: Final = 32 * 2**20
+"""The most of an answer read, decompressed: a page of 1000 messages is about 1.5 MB. Past it
+the answer is a ``MalformedResponseError``, and memory stays bounded whatever a server sends."""
+UNREAD: Final = "bandwidth.unread"
+"""The extension of an answer whose body was not read, saying why (too large, undecodable)."""
+
+
+def _total_deadline(request: httpx.Request) -> float:
+    """Seconds a whole exchange may take, from its timeout: each phase once, and the answer's
+    body twice the read timeout, so a server that trickles it cannot hold a call for ever."""
+    timeout = request.extensions.get("timeout", {})
+    phases = [timeout.get(name) for name in ("pool", "connect", "write")]
+    read = timeout.get("read")
+    return float(sum(p for p in phases if p) + 2 * (read or 0))
+
+
+def _answer(streamed: httpx.Response, body: bytes | None, unread: str = "") -> httpx.Response:
+    """The answer as the flows read it: its whole body, decoded (so no content coding is
+    left to apply); or, with ``unread`` saying why, none."""
+    headers = streamed.headers
+    if "content-encoding" in headers:  # rare from the API: the common case copies nothing
+        headers = httpx.Headers(
+            [(k, v) for k, v in headers.multi_items() if k.lower() != "content-encoding"]
+        )
+    extensions = streamed.extensions
+    if unread:
+        extensions = {**extensions, UNREAD: unread}
+    return httpx.Response(
+        streamed.status_code,
+        headers=headers,
+        content=body or b"",
+        request=streamed.request,
+        extensions=extensions,
+    )
+
+
+def _closed() -> ClientClosedError:
+    return ClientClosedError("the client is closed (close() was called); make a new one")
 
 
 DEFAULT_ASYNC_CONCURRENCY = 4
@@ -140,6 +180,8 @@ class _Shell(Generic[HttpT]):
         return self._core.limiter.pacing()
 
     def __repr__(self) -> str:
+        if "_settings" not in self.__dict__:  # its construction failed (shown in a traceback)
+            return f"<{type(self).__name__} (not made)>"
         return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
 
     def _journaled(
@@ -276,7 +318,9 @@ class Client(_Shell[httpx.Client]):
         super().__init__(user_id, api_token, api_secret, http_client, options)
 
     def _new_http(self) -> httpx.Client:
-        return httpx.Client(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+        return httpx.Client(
+            timeout=DEFAULT_TIMEOUT, follow_redirects=False, trust_env=self._settings.use_proxies
+        )
 
     def _run(self, flow: Flow[T]) -> T:
         outcome: httpx.Response | httpx.TransportError | float | None = None
@@ -311,10 +355,36 @@ class Client(_Shell[httpx.Client]):
                 _sleep(step)
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
+        """One exchange, whole: never a redirect followed (whatever client was lent), at most
+        ``MAX_ANSWER_BYTES`` read, within the call's total deadline."""
+        if self._http.is_closed:
+            raise _closed()
+        total = _total_deadline(request)
+        deadline = time.monotonic() + total
         try:
-            return self._http.send(request)
+            streamed = self._http.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in streamed.iter_bytes():
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    return _answer(streamed, None, f"larger than {MAX_ANSWER_BYTES:,} bytes")
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    return httpx.ReadTimeout(
+                        f"the answer was not whole within the call's deadline ({total:g} s)",
+                        request=request,
+                    )
+        except httpx.DecodingError as exc:
+            return _answer(streamed, None, f"its content coding is broken ({exc})")
+        except httpx.TransportError as exc:
+            return exc
+        finally:
+            streamed.close()
+        return _answer(streamed, b"".join(chunks))
 
     def _drive(self, plan: BulkPlan) -> Generator[list[SendResult], None, None]:
         """Perform a bulk send's requests from worker threads, ``concurrency`` at a time,
@@ -490,7 +560,9 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         super().__init__(user_id, api_token, api_secret, http_client, options)
 
     def _new_http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+        return httpx.AsyncClient(
+            timeout=DEFAULT_TIMEOUT, follow_redirects=False, trust_env=self._settings.use_proxies
+        )
 
     async def _run(self, flow: Flow[T]) -> T:
         import asyncio
@@ -529,10 +601,38 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
                 await _async_sleep(step)
 
     async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
+        """``Client._send``; here the total deadline covers the whole exchange (asyncio can
+        cancel a read in progress)."""
+        import asyncio
+
+        if self._http.is_closed:
+            raise _closed()
+        total = _total_deadline(request)
         try:
-            return await self._http.send(request)
+            async with asyncio.timeout(total):
+                streamed = await self._http.send(request, stream=True, follow_redirects=False)
+                chunks: list[bytes] = []
+                size = 0
+                try:
+                    async for chunk in streamed.aiter_bytes():
+                        size += len(chunk)
+                        if size > MAX_ANSWER_BYTES:
+                            return _answer(
+                                streamed, None, f"larger than {MAX_ANSWER_BYTES:,} bytes"
+                            )
+                        chunks.append(chunk)
+                except httpx.DecodingError as exc:
+                    return _answer(streamed, None, f"its content coding is broken ({exc})")
+                finally:
+                    await streamed.aclose()
+                return _answer(streamed, b"".join(chunks))
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
+        except TimeoutError:
+            return httpx.ReadTimeout(
+                f"the exchange was not over within the call's deadline ({total:g} s)",
+                request=request,
+            )
 
     async def _drive(self, plan: BulkPlan) -> AsyncGenerator[list[SendResult], None]:
         """``Client._drive`` with tasks: ``concurrency`` requests in flight, results as each

@@ -90,6 +90,13 @@ class Settings(NamedTuple):
     bulk_concurrency: int | None
     rate: RateSettings
 
+    @property
+    def use_proxies(self) -> bool:
+        """Whether the SDK's own HTTP client follows the environment's proxy settings: not for
+        an ``http://`` endpoint on this machine, whose traffic (credentials in clear) must not
+        leave it for a proxy."""
+        return not (self.base_url.scheme == "http" and _is_loopback(self.base_url.host))
+
     @classmethod
     def create(
         cls,

@@ -242,8 +242,16 @@ class Core:
                 error = connection_error(outcome, request, is_send=is_send)
             else:
                 assert isinstance(outcome, httpx.Response)
+                unread = outcome.extensions.get("bandwidth.unread")
+                if unread:  # the shell would not read it: see ``_client._send``
+                    raise malformed(outcome, f"the answer was not read: {unread}", is_send)
                 if outcome.is_success:
-                    return parse(outcome)
+                    try:
+                        return parse(outcome)
+                    except RecursionError:  # JSON nested deeper than any answer the API gives
+                        raise malformed(outcome, "the JSON is nested too deep", is_send) from None
+                if outcome.has_redirect_location:
+                    raise _redirect(outcome, is_send)
                 error = api_error(outcome, is_send=is_send)
             delay = self.retry.delay_after(error, attempt, is_send=is_send)
             if delay is None:
@@ -373,8 +381,9 @@ class Core:
             _reconcile.lookup_filters(item["from"], item["to"], since), timeout
         )
         unsure = False
+        seen: set[str] = set()
         while request is not None:
-            page, request = yield from self.page(request)
+            page, request = yield from self.page(request, seen)
             for listed in page:
                 verdict = _reconcile.matches(listed, item)  # checks the recipient too
                 if verdict and listed.get("id") not in exclude:
@@ -447,8 +456,9 @@ class Core:
             waiting.setdefault(str(result["message"]["to"]), []).append(result)
         unsure: set[int] = set()
         request: httpx.Request | None = self.list_request(filters, timeout)
+        seen: set[str] = set()
         while request is not None and waiting:
-            page, request = yield from self.page(request)
+            page, request = yield from self.page(request, seen)
             for listed in page:
                 candidates = waiting.get(str(listed.get("to")))
                 if not candidates or listed.get("id") in claimed:
@@ -584,21 +594,28 @@ class Core:
                 )
 
     def _pages(self, request: httpx.Request | None, left: int | None) -> Pages:
+        seen: set[str] = set()
         while request is not None and left != 0:
-            page, request = yield from self.page(request)
+            page, request = yield from self.page(request, seen)
             if left is not None:
                 page, left = page[:left], max(left - len(page), 0)
             yield page
 
-    def page(self, request: httpx.Request) -> Flow[Page]:
-        """One page of a listing, and the request for the next page if there is one."""
-        return self.call(request, self._parse_page)
+    def page(self, request: httpx.Request, seen: set[str]) -> Flow[Page]:
+        """One page of a listing, and the request for the next page if there is one.
+        ``seen`` holds the listing's pages read so far: a next page among them is an error,
+        not a loop."""
+        seen.add(str(request.url))
+        return self.call(request, functools.partial(self._parse_page, seen=seen))
 
-    def _parse_page(self, response: httpx.Response) -> Page:
+    def _parse_page(self, response: httpx.Response, seen: set[str]) -> Page:
         body = json_body(response, may_have_been_sent=False)
         if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
             raise malformed(response, "expected a JSON array of messages", False)
-        return [cast(Message, snake_keys(m)) for m in body], self.next_page_request(response)
+        following = self.next_page_request(response)
+        if following is not None and str(following.url) in seen:
+            raise malformed(response, "the next-page link leads back to a page already read", False)
+        return [cast(Message, snake_keys(m)) for m in body], following
 
 
 class BulkPlan(NamedTuple):
@@ -629,6 +646,22 @@ def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
     """Check every bulk item before any is sent; errors name the item's index."""
     send_item = _validation.send_item
     return [send_item(item, index) for index, item in enumerate(_iterable(items))]
+
+
+def _redirect(response: httpx.Response, is_send: bool) -> UnsafeRedirectError:
+    """A redirect is never followed: the credentials and the message go only to the endpoint.
+    A 307 or 308 asks for the same request elsewhere, so the API did not act on it; after any
+    other, a send may have been taken."""
+    status = response.status_code
+    in_doubt = is_send and status not in (307, 308)
+    return UnsafeRedirectError(
+        f"{response.request.method} {response.request.url.path}: the API answered {status} "
+        f"{response.reason_phrase} to {response.headers.get('Location', '?')!r}; redirects are "
+        "never followed"
+        + ("; the message may have been sent" if in_doubt else "; nothing was sent"),
+        request=response.request,
+        may_have_been_sent=in_doubt,
+    )
 
 
 def _reason(error: BandwidthError) -> str:

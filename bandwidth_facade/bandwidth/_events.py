@@ -34,6 +34,16 @@ def parse_event(
     """
     if (body is None) == (query is None):
         raise InvalidEventError("give either the callback's body or its query parameters")
+    try:
+        return _parse(body, query)
+    except RecursionError:  # a body nested deeper than any event: not Bandwidth's
+        raise InvalidEventError("the callback's body is nested too deep to be an event") from None
+
+
+def _parse(
+    body: bytes | str | Mapping[str, object] | None,
+    query: str | Mapping[str, str | Sequence[str]] | None,
+) -> MessageEvent:
     event = _from_body(body) if query is None else _from_query(query)
     for name, value in event.items():
         # The documentation's examples send ``deliveryCode`` as a string ("0"): accept the
@@ -57,7 +67,7 @@ def _from_body(body: bytes | str | Mapping[str, object] | None) -> dict[str, obj
     if isinstance(body, bytes | bytearray | str):
         try:
             body = json.loads(body)
-        except ValueError as error:
+        except ValueError as error:  # UnicodeDecodeError too: bytes that are not UTF-8
             raise InvalidEventError(f"the callback's body is not JSON: {error}") from None
     if not isinstance(body, Mapping):
         raise InvalidEventError(f"the event must be a JSON object, not {type(body).__name__}")

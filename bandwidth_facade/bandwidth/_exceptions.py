@@ -24,6 +24,7 @@ __all__ = [
     "BadRequestError",
     "BandwidthError",
     "BandwidthMessageAPIException",
+    "ClientClosedError",
     "ForbiddenError",
     "InvalidEventError",
     "InvalidTypeError",
@@ -46,7 +47,44 @@ def excerpt(content: bytes) -> str:
 
 
 class BandwidthError(Exception):
-    """Base of every error the SDK raises on purpose."""
+    """Base of every error the SDK raises on purpose.
+
+    Errors pickle (to cross into another process: Celery, multiprocessing, a logging queue)
+    without the credentials: the request they carry goes without its ``Authorization``.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        state = {name: _without_secrets(value) for name, value in self.__dict__.items()}
+        return (_restore, (type(self), self.args), state)
+
+
+def _restore(cls: type[BandwidthError], args: tuple[object, ...]) -> BandwidthError:
+    """An error as pickled: its class and message, its attributes set from the state (its
+    ``__init__``, whose arguments differ by class, is not called again)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    return error
+
+
+def _without_secrets(value: object) -> object:
+    if isinstance(value, httpx.Request):
+        headers = [(k, v) for k, v in value.headers.multi_items() if k.lower() != "authorization"]
+        return httpx.Request(value.method, value.url, headers=headers, content=value.content)
+    if isinstance(value, httpx.Response):
+        try:
+            request: httpx.Request | None = value.request
+        except RuntimeError:  # an answer made without one
+            request = None
+        return httpx.Response(
+            value.status_code,
+            # The body is kept decoded, so its content coding goes.
+            headers=[
+                (k, v) for k, v in value.headers.multi_items() if k.lower() != "content-encoding"
+            ],
+            content=value.content,
+            request=None if request is None else _without_secrets(request),  # type: ignore[arg-type]
+        )
+    return value
 
 
 class InvalidValueError(BandwidthError, ValueError):
@@ -154,6 +192,11 @@ class RateLimitTimeoutError(BandwidthError):
     ``may_have_been_sent`` is always ``False``."""
 
     may_have_been_sent: Final[bool] = False
+
+
+class ClientClosedError(BandwidthError, RuntimeError):
+    """The client was closed (``close()``, ``aclose()``, or the ``http_client`` it was lent):
+    nothing was sent. Make a new client."""
 
 
 class NotFoundError(BandwidthMessageAPIException):

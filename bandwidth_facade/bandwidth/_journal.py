@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import threading
 from array import array
 from collections.abc import AsyncGenerator, Generator, Iterable, Iterator
@@ -41,6 +42,11 @@ LineState: TypeAlias = Literal["accepted", "error", "unknown"]
 _STATES: Final[tuple[LineState | None, ...]] = (None, "accepted", "error", "unknown")
 _CODES: Final = {state: code for code, state in enumerate(_STATES)}
 _MAX_LINE: Final = 100_000_000
+_RECORD_START: Final = b'{"line": '
+"""How every record begins (``json.dumps`` of a row, whose first key is ``line``)."""
+_HEAD: Final = 1 << 20
+"""Bytes read to check that a file is a journal: its first record fits (an item is at most a
+few kilobytes)."""
 
 
 def _digest(item: object) -> int:
@@ -78,9 +84,20 @@ class Journal:
         self._digests = array("Q")
         self._pending: dict[int, dict[str, Any]] = {}
         existed = self.path.exists()
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        # Never through a symbolic link: the journal is cut and appended to, and a link could
+        # point that at any file.
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            self._fd = os.open(self.path, flags, 0o600)
+        except OSError as error:
+            if self.path.is_symlink():
+                raise JournalError(
+                    f"{self.path} is a symbolic link; give the journal's own path"
+                ) from None
+            raise JournalError(f"{self.path} cannot be opened as a journal: {error}") from None
         try:
             self._lock()
+            self._check_own()
             self._cut_torn_tail()
             if not existed:
                 _sync_directory(self.path)
@@ -102,6 +119,31 @@ class Journal:
             raise JournalError(
                 f"{self.path} is in use by another run; wait for it to end, or use another file"
             ) from None
+
+    def _check_own(self) -> None:
+        """Refuse, untouched, a file that is not a journal: a journal is a regular file whose
+        first record is one of ours (or, if the first write was cut short, the start of one)."""
+        info = os.fstat(self._fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise JournalError(f"{self.path} is not a regular file, so not a journal")
+        if info.st_size == 0:
+            return
+        head = os.pread(self._fd, _HEAD, 0)
+        first, newline, _ = head.partition(b"\n")
+        if not newline:
+            if _RECORD_START.startswith(first[: len(_RECORD_START)]):
+                return  # the first record, torn by a kill: cut below
+        else:
+            try:
+                record = json.loads(first)
+            except (ValueError, RecursionError):
+                record = None
+            if isinstance(record, dict) and {"line", "result", "item"} <= record.keys():
+                return
+        raise JournalError(
+            f"{self.path} is not a journal (its first line is not a record of one); it was "
+            "left as it is: give a new file, or a journal of an earlier run"
+        )
 
     def _cut_torn_tail(self) -> None:
         """A record cut short by a kill has no newline: drop it, so the next record starts
@@ -131,10 +173,15 @@ class Journal:
                     record = json.loads(raw)
                     line, state, item = record["line"], record["result"], record["item"]
                     code = _CODES[state]
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError, RecursionError):
                     self.damaged += 1
                     continue
-                if not isinstance(line, int) or isinstance(line, bool) or code == 0:
+                if (
+                    not isinstance(line, int)
+                    or isinstance(line, bool)
+                    or not 0 <= line <= _MAX_LINE
+                    or code == 0
+                ):
                     self.damaged += 1
                     continue
                 self._set(line, code, _digest(item))

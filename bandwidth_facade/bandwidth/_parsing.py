@@ -7,13 +7,13 @@ Every parser gets a success status; an answer that is not what the API documents
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import Any, Final, cast, get_args
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import WIRE_TO_SNAKE, snake_case
 
 from ._exceptions import malformed
-from ._types import Message, SendMessageItem, SendResult
+from ._types import BulkResultStatus, Error, Message, SendMessageItem, SendResult
 
 __all__ = [
     "id_from_location",
@@ -61,9 +61,11 @@ def snake_keys(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def id_from_location(location: str) -> str:
-    """The last path segment of an absolute URL (string work: this runs for every message)."""
+    """The last path segment of an absolute URL (string work: this runs for every message);
+    ``''`` if it is no id (``.`` and ``..`` would name the account's path once resolved)."""
     path = location.partition("?")[0].partition("#")[0]
-    return path.rstrip("/").rsplit("/", 1)[-1]
+    found = path.rstrip("/").rsplit("/", 1)[-1]
+    return "" if found in (".", "..") else found
 
 
 def json_body(response: httpx.Response, *, may_have_been_sent: bool) -> Any:
@@ -96,19 +98,43 @@ def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list
         if raw["result"] == "accepted" and len(raw) == 2 and type(location) is str:
             # The common case, {"result", "location"}: kept as it is, keys need no conversion.
             tail = location.rpartition("/")[2]
-            if tail and "?" not in tail and "#" not in tail:
+            if tail and "?" not in tail and "#" not in tail and tail not in (".", ".."):
                 raw["id"] = tail
                 raw["message"] = item
                 append(cast(SendResult, raw))
                 continue
         result = cast(SendResult, snake_keys(raw))
         if type(location) is str and location:
-            result["id"] = id_from_location(location)
+            message_id = id_from_location(location)
+            if message_id:
+                result["id"] = message_id
         result["message"] = cast(SendMessageItem, item)
-        if result["result"] != "accepted":
+        status = result["result"]
+        if status == "accepted" and "id" not in result:
+            _in_doubt(result, "no-location", "accepted, but the answer gives no message id")
+        elif status not in _KNOWN_RESULTS:
+            _in_doubt(result, "unknown-result", f"the API answered {status!r} for it")
+        elif status != "accepted":
             result["may_have_been_sent"] = False
         append(result)
     return results
+
+
+_KNOWN_RESULTS: Final = frozenset(get_args(BulkResultStatus))
+"""The bulk results the spec names; a value it adds later means nothing sure to this SDK."""
+
+
+def _in_doubt(result: SendResult, code: str, what: str) -> None:
+    """An item whose answer this SDK cannot read for sure: it may have been sent, and
+    ``reconcile`` (or a journal's rerun) looks it up rather than send it again."""
+    result["error"] = Error(
+        category="malformed-response",
+        code=code,
+        message=f"{what}: the message may have been sent",
+        details=[],
+    )
+    result["result"] = "error"
+    result["may_have_been_sent"] = True
 
 
 def parse_message(response: httpx.Response) -> Message:

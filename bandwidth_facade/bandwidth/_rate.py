@@ -22,6 +22,7 @@ the rate + 10 for the account; the bucket is then taken as empty, and a stated r
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -67,6 +68,9 @@ SAFETY: Final = 0.98
 that the network delays less than the one before it would otherwise arrive early."""
 UNSTATED_HOLD: Final = 1.0
 """Seconds every send waits after an account refusal that states neither limit nor reset."""
+UNLIMITED_RECHECK: Final = 0.25
+"""Seconds a client with no limit configured, none learned, sends without asking its store
+again (another process may learn one meanwhile: it is then heard of this much later)."""
 STORE_RETRY: Final = 30.0
 """Seconds a client paces on its own after its shared store failed, before trying it again."""
 STORE_TTL: Final = 86_400
@@ -105,6 +109,7 @@ def skip(seconds: float) -> None:
         _virtual[0] += seconds
 
 
+@functools.lru_cache(maxsize=4096)
 def number_class(number: str) -> str:
     """``'toll-free'`` (North American 8XX), ``'short-code'`` (3 to 8 digits, no ``+``), or
     ``'long-code'``: the classes of numbers whose per-number rates differ."""
@@ -126,10 +131,16 @@ class RateSettings(NamedTuple):
     max_rate_wait: float = DEFAULT_MAX_RATE_WAIT
     url: str | None = None
 
+    @property
+    def configures_any(self) -> bool:
+        """Whether any rate is configured (else every limit is learned)."""
+        rates = (self.messages_per_second, self.per_number, self.toll_free, self.short_code)
+        return any(rate is not None for rate in rates)
+
     def for_class(self, kind: str) -> float | None:
-        return {"toll-free": self.toll_free, "short-code": self.short_code}.get(
-            kind, self.per_number
-        )
+        if kind == "toll-free":
+            return self.toll_free
+        return self.short_code if kind == "short-code" else self.per_number
 
 
 class Pacing(TypedDict):
@@ -261,10 +272,11 @@ class SQLiteStore:
                 query = f"SELECT field, value FROM bandwidth_rate_limits WHERE scope = ? AND field IN ({marks})"  # noqa: E501, S608 - only placeholders are added
                 rows = db.execute(query, (self._scope, *fields)).fetchall()
                 written = change(dict(rows))
-                db.executemany(
-                    "INSERT OR REPLACE INTO bandwidth_rate_limits VALUES (?, ?, ?)",
-                    [(self._scope, field, value) for field, value in written.items()],
-                )
+                if written:
+                    db.executemany(
+                        "INSERT OR REPLACE INTO bandwidth_rate_limits VALUES (?, ?, ?)",
+                        [(self._scope, field, value) for field, value in written.items()],
+                    )
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -385,6 +397,7 @@ class RateLimiter:
         self._stated: dict[str, float] = {}  # limits the API stated over configured ones
         self._known: Values = {}  # the learned rates seen in the store (for ``pacing``)
         self._local = MemoryStore()  # while the shared store fails
+        self._unlimited_until = 0.0  # before it, no limit is in force: nothing to book
         self._shared_again = 0.0
         self.refusals = 0
 
@@ -436,6 +449,10 @@ class RateLimiter:
 
     def take(self, senders: Sequence[str], most: int) -> tuple[list[int], float]:
         """Book up to ``most`` of the waiting messages (see the class)."""
+        if time.monotonic() < self._unlimited_until:
+            # No limit was in force a moment ago, and nothing is booked while none is: the
+            # store is asked again shortly, not for every request.
+            return list(range(min(most, len(senders)))), 0.0
         # Numbers beyond the first ``2 * most`` distinct ones are not looked at this time.
         distinct = list(dict.fromkeys(senders))[: 2 * most]
         considered = set(distinct)
@@ -463,12 +480,16 @@ class RateLimiter:
             written: Values = {}
             waits: list[float] = []
             full: set[str] = set()
+            buckets: dict[str, _Bucket | None] = {}  # each number's, worked out once
             for position, number in enumerate(senders):
                 if len(granted) == room:
                     break
                 if number in full or number not in considered:
                     continue
-                bucket = self._number(number, values)
+                if number in buckets:
+                    bucket = buckets[number]
+                else:
+                    bucket = buckets[number] = self._number(number, values)
                 if bucket is not None:
                     tat = written.get(f"n:{number}", values.get(f"n:{number}", now))
                     if bucket.available(tat, now) == 0:
@@ -480,6 +501,12 @@ class RateLimiter:
             if granted and account is not None:
                 written["a"] = max(tat_account, now) + len(granted) * account.interval
             outcome = (granted, 0.0 if granted else min(waits, default=0.0))
+            if (
+                account is None
+                and not self.settings.configures_any
+                and not any(field.endswith(".rate") for field in values)
+            ):
+                self._unlimited_until = time.monotonic() + UNLIMITED_RECHECK
             return written
 
         with self._lock:
@@ -508,6 +535,7 @@ class RateLimiter:
     ) -> None:
         """Learn from a refusal for rate of ``messages`` messages from ``sender``: the API's
         ``code`` and ``message``, and the seconds it said to wait (``told``), if it did."""
+        self._unlimited_until = 0.0
         text = message or ""
         stated_match = _STATED.search(text)
         stated = None

@@ -36,6 +36,8 @@ _TYPE_NAMES: Final = {
 }
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _MESSAGE_ID_FORBIDDEN = frozenset("/?#")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair: not a character, and not encodable as the UTF-8 the API takes."""
 
 
 def check_type(where: str, value: object, kind: str) -> None:
@@ -70,6 +72,10 @@ def check_value(where: str, value: object, rule: Mapping[str, object]) -> None:
 
 
 def _check_string(where: str, value: str, rule: Mapping[str, object]) -> None:
+    if not value.isascii() and (found := _SURROGATE.search(value)):
+        raise InvalidValueError(
+            f"{where} is not valid text: a lone surrogate {found.group()!r} at {found.start()}"
+        )
     low, high = rule.get("minLength"), rule.get("maxLength")
     if isinstance(low, int) and len(value) < low:
         raise InvalidValueError(
@@ -158,7 +164,11 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
         plain = plain_of(key)
         if plain is not None and type(value) is str:  # the common case, in as few steps
             attribute, low, high = plain
-            if low <= len(value) <= high and attribute not in given:
+            if (
+                low <= len(value) <= high
+                and attribute not in given
+                and (value.isascii() or not _SURROGATE.search(value))
+            ):
                 given[attribute] = value
                 continue
         field = _FIELDS.get(key)
@@ -199,8 +209,13 @@ def message_id(value: object) -> str:
     assert isinstance(value, str)
     if not value:
         raise InvalidValueError("message_id must not be empty")
-    if _MESSAGE_ID_FORBIDDEN.intersection(value):
-        raise InvalidValueError(f"message_id must not contain '/', '?' or '#': {value!r}")
+    if _MESSAGE_ID_FORBIDDEN.intersection(value) or value in (".", ".."):
+        # '.' and '..' would name the account's path, not a message, once the URL is resolved.
+        raise InvalidValueError(
+            f"message_id must be an id, without '/', '?' or '#', and not '.' or '..': {value!r}"
+        )
+    if not value.isprintable() or value != value.strip():
+        raise InvalidValueError(f"message_id must be printable, without spaces: {value!r}")
     return value
 
 
