@@ -92,7 +92,7 @@ def parse_bulk(response: httpx.Response, items: list[dict[str, object]]) -> list
     results: list[SendResult] = []
     append = results.append
     for raw, item in zip(body, items, strict=True):
-        if type(raw) is not dict or "result" not in raw:
+        if type(raw) is not dict or type(raw.get("result")) is not str:
             raise malformed(response, f"expected a JSON array of {len(items)} results", True)
         location = raw.get("location")
         if raw["result"] == "accepted" and len(raw) == 2 and type(location) is str:
