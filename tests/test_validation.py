@@ -274,3 +274,17 @@ def test_one_media_url_is_sent_as_a_list(httpx_mock: HTTPXMock, api: Api) -> Non
         "to": "+1234567981",
         "media": ["http://cat.com/cat.png"],
     }
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"from": "+19195550100", "from_": "+19195550101", "to": "+19195550001", "text": "x"},
+        {"from_": "+19195550100", "from": "+19195550101", "to": "+19195550001", "text": "x"},
+    ],
+)
+def test_a_plain_field_given_in_both_spellings_is_refused_not_overwritten(
+    item: dict[str, str],
+) -> None:
+    with pytest.raises(bandwidth.InvalidValueError, match="gives 'from' twice"):
+        bandwidth.messaging.Client("u", "t", "s").send_messages([item])  # type: ignore[list-item]
