@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: redis-server install generate check-generated lint lint-spec typecheck typecheck-downstream verifytypes docs test unit drill contract demo bench clean
+.PHONY: mutation redis-server install generate check-generated lint lint-spec typecheck typecheck-downstream verifytypes docs test unit drill contract demo bench clean
 
 # Node.js tools, pinned, run through npx; targets that need them say so and skip without Node.
 SPECTRAL := @stoplight/spectral-cli@6.16.3
@@ -96,6 +96,10 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache docs/_build
+
+# How many deliberate bugs in the core modules the fast tests catch (slow; not in `test`).
+mutation: $(STAMP)
+	$(BIN)/python scripts/mutation.py
 
 bench: $(STAMP) redis-server
 	$(BIN)/python bench/run.py
