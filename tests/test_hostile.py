@@ -33,6 +33,18 @@ SEND = {"from_": "+1234567980", "to": "+1234567981", "text": "SMS message"}
 ITEM = {"from": "+19195550100", "to": "+19195550001", "text": "hi"}
 
 
+def cli(server: FakeServer, *args: str, **run: Any) -> subprocess.CompletedProcess[str]:
+    """``bandwidth-messaging ARGS`` against the stand-in, its output captured."""
+    return subprocess.run(
+        [SCRIPT, *args],
+        env=stand_in_env(server.url),
+        capture_output=True,
+        text=True,
+        check=False,
+        **run,
+    )
+
+
 # -- the journal never changes a file that is not its own ------------------------------------
 
 
@@ -88,13 +100,7 @@ def test_send_bulk_refuses_a_results_file_that_is_not_a_journal(
     notes = tmp_path / "notes.txt"
     notes.write_text("line one\nline two, no newline")
     for results in (notes, orders):
-        done = subprocess.run(
-            [SCRIPT, "send-bulk", str(orders), "--results", str(results)],
-            env=stand_in_env(server.url),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = cli(server, "send-bulk", str(orders), "--results", str(results))
         assert done.returncode == 2, done.stderr
         assert done.stderr.startswith("bandwidth-messaging: "), done.stderr  # the one shape
         assert "Usage:" not in done.stderr
@@ -106,13 +112,7 @@ def test_send_bulk_refuses_a_results_file_that_is_not_a_journal(
 def test_a_csv_error_names_its_line(server: FakeServer, tmp_path: Path) -> None:
     orders = tmp_path / "orders.csv"
     orders.write_text('from,to,text\n+19195550100,+19195550001,"bad"quote\n+1,+2,ok\n')
-    done = subprocess.run(
-        [SCRIPT, "send-bulk", str(orders)],
-        env=stand_in_env(server.url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = cli(server, "send-bulk", str(orders))
     assert done.returncode == 2
     assert f"bandwidth-messaging: {orders}:2: not CSV" in done.stderr
 
@@ -128,25 +128,12 @@ def test_a_full_disk_ends_in_one_clear_message_and_the_rerun_sends_the_rest(
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
-    full = subprocess.run(
-        [SCRIPT, "send-bulk", str(orders), "--settle", "0.2"],
-        env=stand_in_env(server.url),
-        capture_output=True,
-        text=True,
-        check=False,
-        preexec_fn=small_disk,
-    )
+    full = cli(server, "send-bulk", str(orders), "--settle", "0.2", preexec_fn=small_disk)
     assert full.returncode == 1, full.stderr
     assert "Traceback" not in full.stderr
     assert "File too large" in full.stderr
     assert "rerun the same command" in full.stderr
-    rerun = subprocess.run(
-        [SCRIPT, "send-bulk", str(orders), "--settle", "0.2"],
-        env=stand_in_env(server.url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    rerun = cli(server, "send-bulk", str(orders), "--settle", "0.2")
     assert rerun.returncode == 0, rerun.stderr
     sent = [m["to"] for m in server.fake.sent]
     assert sorted(sent) == sorted(item["to"] for item in lines)  # each exactly once
@@ -419,13 +406,7 @@ def test_tables_show_control_sequences_instead_of_obeying_them(server: FakeServe
         from_="+19195550100", to="+19195550001", text="hi\x1b[2J\x1b]0;pwned\x07"
     )
     for command in (["list", "--table"], ["get", server.fake.messages[0]["id"], "--table"]):
-        done = subprocess.run(
-            [SCRIPT, *command],
-            env=stand_in_env(server.url),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = cli(server, *command)
         assert done.returncode == 0, done.stderr
         assert "\x1b" not in done.stdout
         assert "\x07" not in done.stdout

@@ -27,6 +27,7 @@ from ._exceptions import (
     ForbiddenError,
     MalformedResponseError,
     RateLimitError,
+    is_rate_refusal,
 )
 from ._rate import RateLimiter, clock
 from ._types import Error, SendResult
@@ -119,10 +120,11 @@ def is_rate_refusal_detail(error: object) -> bool:
     documented ``403 limit`` codes inside a ``202``, or a full queue."""
     if not isinstance(error, dict):
         return False
-    category, code = error.get("category"), error.get("code")
-    if code == "message-delay-limit" or category == "too-many-requests":
-        return True
-    return category == "limit" and code != "multi-message-limit"
+    category, code = error.get("category"), str(error.get("code"))
+    # An item carries no status: judged as a 403 (the limit codes) and as a 400 (a full queue).
+    return category == "too-many-requests" or any(
+        is_rate_refusal(status, category, code) for status in (403, 400)
+    )
 
 
 class BulkStream:

@@ -29,7 +29,7 @@ import httpx
 from . import _rate
 from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
-from ._core import BulkPlan, Core, Flow, Pages, TimeoutArg
+from ._core import UNREAD, BulkPlan, Core, Flow, Pages, TimeoutArg
 from ._exceptions import BandwidthError, ClientClosedError
 from ._rate import Pacing
 from ._types import Message, SendResult
@@ -86,8 +86,6 @@ async def _async_pause(seconds: float, stop: threading.Event | None) -> None:
 MAX_ANSWER_BYTES: Final = 32 * 2**20
 """The most of an answer read, decompressed: a page of 1000 messages is about 1.5 MB. Past it
 the answer is a ``MalformedResponseError``, and memory stays bounded whatever a server sends."""
-UNREAD: Final = "bandwidth.unread"
-"""The extension of an answer whose body was not read, saying why (too large, undecodable)."""
 
 
 def _total_deadline(request: httpx.Request) -> float:

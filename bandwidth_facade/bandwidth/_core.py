@@ -77,6 +77,9 @@ T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
+UNREAD: Final = "bandwidth.unread"
+"""The extension of an answer whose body the client would not read, saying why (too large,
+undecodable): see ``_client._send``."""
 Outcome: TypeAlias = "httpx.Response | httpx.TransportError | float | None"
 Flow: TypeAlias = Generator["httpx.Request | float | Step", Outcome, T]
 """An API call as a generator: it yields a request to send (and is resumed with the response,
@@ -242,7 +245,7 @@ class Core:
                 error = connection_error(outcome, request, is_send=is_send)
             else:
                 assert isinstance(outcome, httpx.Response)
-                unread = outcome.extensions.get("bandwidth.unread")
+                unread = outcome.extensions.get(UNREAD)
                 if unread:  # the shell would not read it: see ``_client._send``
                     raise malformed(outcome, f"the answer was not read: {unread}", is_send)
                 if outcome.is_success:
