@@ -30,6 +30,7 @@ TARGET = 0.90
 # original code, so they cannot catch a mutant).
 TESTS = [
     "tests/test_retry_policy.py",
+    "tests/test_parsing.py",
     "tests/test_validation.py",
     "tests/test_errors_and_retries.py",
     "tests/test_messaging.py",

@@ -312,3 +312,23 @@ def test_a_line_that_cannot_be_looked_up_is_never_sent_again(
     assert second.returncode == 1
     assert "0 accepted, 0 not accepted, 1 skipped" in second.stderr
     assert len(server.fake.sent) == 1  # sent once, by the first run, never again
+
+
+def test_an_mms_from_the_shell_with_a_picture_from_disk(server: FakeServer, tmp_path: Path) -> None:
+    picture = tmp_path / "dog.png"
+    picture.write_bytes(b"\x89PNG a dog")
+    uploaded = run(server, "media", "upload", str(picture))
+    assert uploaded.returncode == 0, uploaded.stderr
+    url = uploaded.stdout.strip()
+    assert url == f"{server.url}/v1/users/u-user/media/dog.png"
+    assert server.fake.account.media["dog.png"] == (picture.read_bytes(), "image/png")
+    sent = run(server, "send", "--from", "+19195550100", "--to", "+19195550001", "--media", url)
+    assert sent.returncode == 0, sent.stderr
+    assert server.fake.messages[-1]["media"] == [url]
+    listed = run(server, "media", "list", "--table")
+    assert listed.stdout.split("\n")[1].split() == ["dog.png", "10", url]
+    named = run(
+        server, "media", "upload", str(picture), "--name", "a b.jpg", "--content-type", "image/jpeg"
+    )
+    assert named.stdout.strip().endswith("/media/a%20b.jpg")
+    assert server.fake.account.media["a b.jpg"][1] == "image/jpeg"

@@ -59,8 +59,10 @@ def test_client_entry_point_is_case_insensitive() -> None:
 
 
 def test_unknown_api_name_lists_valid_ones() -> None:
-    with pytest.raises(ValueError, match="unknown API 'voice'; valid names: messaging"):
-        bandwidth.client("voice", "u-user", "t-token", "s-secret")
+    with pytest.raises(
+        ValueError, match="unknown API 'numbers'; valid names: messaging, account, voice"
+    ):
+        bandwidth.client("numbers", "u-user", "t-token", "s-secret")
 
 
 def test_missing_credentials_are_named(monkeypatch: pytest.MonkeyPatch) -> None:

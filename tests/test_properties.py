@@ -111,7 +111,7 @@ def test_any_page_parses_or_is_malformed(body: bytes, link: str) -> None:
         core: Core = client._core
         response = answer(200, body, {"Link": f"<{link}>; rel=next"} if link else {})
         try:
-            page, following = core._parse_page(response, seen=set())
+            page, following = core._parse_page(response, seen=set(), what="messages")
         except (bandwidth.MalformedResponseError, bandwidth.UnsafeRedirectError):
             return
         assert isinstance(page, list)

@@ -1,35 +1,101 @@
-"""Bandwidth's Messaging API (App Platform v1): send and read SMS and MMS.
+"""Bandwidth's Messaging API (App Platform v1): send and read SMS and MMS, and set up what a
+messaging application needs (its application, numbers and media) through the Account API.
 
 import bandwidth
 messaging_api = bandwidth.client('messaging', 'u-user', 't-token', 's-secret')
 message_id = messaging_api.send_message(from_='+1234567980', to='+1234567981', text='Hi')
+
+``bandwidth.account`` and 3.x's ``bandwidth.voice`` (not included: its methods raise
+``VoiceAPINotIncludedError``) are loaded on first use, so ``import bandwidth`` stays quick.
 """
 
 from __future__ import annotations
 
-from typing import Final, Unpack
+import importlib
+from typing import TYPE_CHECKING, Final, Literal, Unpack, overload
 
 import httpx
 
 from . import messaging
 from ._config import ClientOptions
+from ._exceptions import (
+    APIStatusError,
+    BandwidthAccountAPIException,
+    BandwidthVoiceAPIException,
+    VoiceAPINotIncludedError,
+)
 from ._version import __version__
 from .messaging import *  # noqa: F403 - its __all__ is the public surface
 from .messaging import AsyncClient, Client, InvalidTypeError, InvalidValueError
 
-__all__ = ["ClientOptions", "__version__", "async_client", "client", "messaging"]
-__all__ += messaging.__all__  # the Messaging API's names, listed once, in messaging.py
+if TYPE_CHECKING:
+    from . import account, voice
 
-API_NAMES: Final = ("messaging",)
+__all__ = [
+    "APIStatusError",
+    "BandwidthAccountAPIException",
+    "BandwidthVoiceAPIException",
+    "ClientOptions",
+    "VoiceAPINotIncludedError",
+    "__version__",
+    "account",
+    "async_client",
+    "client",
+    "messaging",
+    "voice",
+]
+__all__ += messaging.__all__  # the Messaging API's names, listed once, in messaging
+
+API_NAMES: Final = ("messaging", "account", "voice")
+"""The names ``client`` takes, as 3.x's ``bandwidth.client`` took them."""
 
 
-def _check_name(name: object) -> None:
+def __getattr__(name: str) -> object:
+    # ``bandwidth.account`` and ``bandwidth.voice`` load on first use.
+    if name in ("account", "voice"):
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _check_name(name: object, names: tuple[str, ...] = API_NAMES) -> str:
     if not isinstance(name, str):
         raise InvalidTypeError(f"the API name must be a str, not {type(name).__name__}")
-    if name.lower() not in API_NAMES:
-        raise InvalidValueError(f"unknown API {name!r}; valid names: {', '.join(API_NAMES)}")
+    if name.lower() not in names:
+        raise InvalidValueError(f"unknown API {name!r}; valid names: {', '.join(names)}")
+    return name.lower()
 
 
+@overload
+def client(
+    name: Literal["messaging"],
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.Client | None = None,
+    **options: Unpack[ClientOptions],
+) -> Client: ...
+@overload
+def client(
+    name: Literal["account"],
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.Client | None = None,
+    **options: Unpack[ClientOptions],
+) -> account.Client: ...
+@overload
+def client(
+    name: Literal["voice"],
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.Client | None = None,
+    **options: Unpack[ClientOptions],
+) -> voice.Client: ...
+@overload
 def client(
     name: str,
     user_id: str | None = None,
@@ -38,18 +104,57 @@ def client(
     *,
     http_client: httpx.Client | None = None,
     **options: Unpack[ClientOptions],
-) -> Client:
-    """A client for the API called ``name`` (case-insensitive; ``'messaging'``).
+) -> Client | account.Client | voice.Client: ...
+def client(
+    name: str,
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.Client | None = None,
+    **options: Unpack[ClientOptions],
+) -> Client | account.Client | voice.Client:
+    """A client for the API called ``name`` (case-insensitive): ``'messaging'``,
+    ``'account'``, or ``'voice'`` (not included: its methods raise ``VoiceAPINotIncludedError``).
 
     Credentials not given come from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN`` and
     ``BANDWIDTH_API_SECRET``; a ``ValueError`` names any still missing. ``http_client`` is a
     caller's own ``httpx.Client`` (not closed by the SDK); ``options`` are described in
     ``ClientOptions`` (``api_endpoint``, ``timeout``, ``max_retries``, ...).
     """
-    _check_name(name)
+    api = _check_name(name)
+    if api == "voice":
+        from .voice import Client as VoiceClient
+
+        return VoiceClient(user_id, api_token, api_secret, **options)
+    if api == "account":
+        from .account import Client as AccountClient
+
+        return AccountClient(user_id, api_token, api_secret, http_client=http_client, **options)
     return Client(user_id, api_token, api_secret, http_client=http_client, **options)
 
 
+@overload
+def async_client(
+    name: Literal["messaging"],
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.AsyncClient | None = None,
+    **options: Unpack[ClientOptions],
+) -> AsyncClient: ...
+@overload
+def async_client(
+    name: Literal["account"],
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.AsyncClient | None = None,
+    **options: Unpack[ClientOptions],
+) -> account.AsyncClient: ...
+@overload
 def async_client(
     name: str,
     user_id: str | None = None,
@@ -58,9 +163,24 @@ def async_client(
     *,
     http_client: httpx.AsyncClient | None = None,
     **options: Unpack[ClientOptions],
-) -> AsyncClient:
-    """As ``client``, for asyncio."""
-    _check_name(name)
+) -> AsyncClient | account.AsyncClient: ...
+def async_client(
+    name: str,
+    user_id: str | None = None,
+    api_token: str | None = None,
+    api_secret: str | None = None,
+    *,
+    http_client: httpx.AsyncClient | None = None,
+    **options: Unpack[ClientOptions],
+) -> AsyncClient | account.AsyncClient:
+    """As ``client``, for asyncio: ``'messaging'`` or ``'account'``."""
+    api = _check_name(name, API_NAMES[:2])
+    if api == "account":
+        from .account import AsyncClient as AccountAsyncClient
+
+        return AccountAsyncClient(
+            user_id, api_token, api_secret, http_client=http_client, **options
+        )
     return AsyncClient(user_id, api_token, api_secret, http_client=http_client, **options)
 
 
@@ -68,7 +188,7 @@ def _present_as(module: str, names: list[str], namespace: dict[str, object]) -> 
     """Show the public classes where users import them from (``bandwidth.NotFoundError`` in
     tracebacks, reprs and help), not in the private module that defines them."""
     for name in names:
-        obj = namespace[name]
+        obj = namespace.get(name)
         if isinstance(obj, type) and obj.__module__.startswith(f"{module}._"):
             obj.__module__ = module
 

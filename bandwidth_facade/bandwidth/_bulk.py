@@ -21,9 +21,9 @@ from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS, SEND_ITEM_N
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIStatusError,
     AuthenticationError,
     BandwidthError,
-    BandwidthMessageAPIException,
     ForbiddenError,
     MalformedResponseError,
     RateLimitError,
@@ -82,7 +82,7 @@ class Recorder(Protocol):
 
 def error_detail(error: BandwidthError) -> Error:
     """The ``error`` of an item whose request failed as a whole."""
-    if isinstance(error, BandwidthMessageAPIException):
+    if isinstance(error, APIStatusError):
         detail = Error(code=error.code, message=error.message, details=error.details)
         if error.category is not None:
             detail["category"] = error.category

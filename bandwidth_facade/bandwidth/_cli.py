@@ -8,6 +8,7 @@ call, 2 for bad input (nothing was sent).
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import logging
 import os
@@ -18,9 +19,9 @@ import threading
 import time
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, Self, cast
+from typing import Any, Final, NoReturn, Self, TypeVar, cast
 
 try:
     import click
@@ -117,28 +118,32 @@ _DROPPED_FIRST = ("delivery_state", "direction", "from", "time")
 _MIN_TEXT = 20
 
 
-def _emit_rows(rows: Iterable[Mapping[str, object]], table: bool) -> None:
+def _emit_rows(
+    rows: Iterable[Mapping[str, object]], table: bool, shown: Sequence[str] | None = None
+) -> None:
+    """Rows as JSON lines, or as a table of the ``shown`` columns (a message's, unless told)."""
     if not table:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     # A table needs every row's width first; listings are bounded by --limit for this.
     rows = list(rows)
-    columns = list(_TABLE_COLUMNS)
+    columns = list(_TABLE_COLUMNS if shown is None else shown)
     cells = {c: [_cell(row.get(c, "")) for row in rows] for c in columns}
     widths = {c: max([len(c)] + [len(v) for v in cells[c]]) for c in columns}
-    room = shutil.get_terminal_size((120, 24)).columns
+    if "text" in columns:  # a message's: made to fit the terminal
 
-    def fixed() -> int:  # everything but the text, with two spaces between columns
-        return sum(widths[c] + 2 for c in columns if c != "text")
+        def fixed() -> int:  # everything but the text, with two spaces between columns
+            return sum(widths[c] + 2 for c in columns if c != "text")
 
-    for column in _DROPPED_FIRST:
-        if fixed() + _MIN_TEXT <= room:
-            break
-        columns.remove(column)
-    text_width = max(room - fixed(), _MIN_TEXT)
-    cells["text"] = [_cell(row.get("text", ""), text_width) for row in rows]
-    widths["text"] = min(widths["text"], text_width)
+        room = shutil.get_terminal_size((120, 24)).columns
+        for column in _DROPPED_FIRST:
+            if fixed() + _MIN_TEXT <= room:
+                break
+            columns.remove(column)
+        text_width = max(room - fixed(), _MIN_TEXT)
+        cells["text"] = [_cell(row.get("text", ""), text_width) for row in rows]
+        widths["text"] = min(widths["text"], text_width)
     click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
     for index in range(len(rows)):
         click.echo("  ".join(cells[c][index].ljust(widths[c]) for c in columns).rstrip())
@@ -167,11 +172,19 @@ class _Refused(click.ClickException if click is not None else Exception):  # typ
 
 def _fail(error: BandwidthError) -> NoReturn:
     note = ""
-    if isinstance(error, APIError) and error.may_have_been_sent and error.request.method == "POST":
+    if (
+        isinstance(error, APIError)
+        and error.may_have_been_sent
+        and error.request is not None
+        and error.request.method == "POST"
+    ):
         note = " (the message may have been sent: check before sending it again)"
     click.echo(f"bandwidth-messaging: {error}{note}", err=True)
     not_sent = isinstance(error, InvalidTypeError | InvalidValueError)
     raise SystemExit(_NOT_SENT_EXIT if not_sent else _FAILED_EXIT)
+
+
+T = TypeVar("T")
 
 
 class _Context:
@@ -180,6 +193,12 @@ class _Context:
         self.table = table
 
     def client(self) -> bandwidth.Client:
+        return self._made(bandwidth.Client)
+
+    def account_client(self) -> bandwidth.account.Client:
+        return self._made(bandwidth.account.Client)
+
+    def _made(self, make: Callable[..., T]) -> T:
         # The options read the same variables: a credential missing here is missing there.
         missing = [name for name in CREDENTIAL_VARIABLES if not self.options.get(name)]
         if missing:
@@ -189,7 +208,7 @@ class _Context:
             click.echo(f"bandwidth-messaging: missing credentials: give {wanted}", err=True)
             raise SystemExit(_NOT_SENT_EXIT)
         try:
-            return bandwidth.client("messaging", **self.options)
+            return make(**self.options)
         except BandwidthError as error:
             _fail(error)
 
@@ -230,14 +249,16 @@ def _rate_options(function: Any) -> Any:
     )(function)
 
 
-def _client_command(function: Any) -> Any:
-    """Run a command with the group's client; SDK errors become exit codes, not tracebacks.
-    ``--table`` is accepted after the command too, where people type it."""
+def _client_command(function: Any, api: str = "messaging") -> Any:
+    """Run a command with the group's client (of the Messaging API, or the Account API's);
+    SDK errors become exit codes, not tracebacks. ``--table`` is accepted after the command
+    too, where people type it."""
 
     @click.option("--table", "table_here", is_flag=True, help="Print a table instead of JSON.")
     @click.pass_obj
     def run(context: _Context, /, table_here: bool, **kwargs: Any) -> None:
-        with context.client() as client:
+        made = context.account_client() if api == "account" else context.client()
+        with made as client:
             try:
                 function(client, context.table or table_here, **kwargs)
             except BandwidthError as error:
@@ -426,6 +447,34 @@ if click is not None:
                 err=True,
             )
             raise SystemExit(_FAILED_EXIT) from None
+
+    @cli.group()
+    def media() -> None:
+        """Media files on the account, to send in an MMS (send --media URL)."""
+
+    @media.command("upload")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--name", help="Its name on the account.  [default: the file's name]")
+    @click.option("--content-type", help="Its media type.  [default: guessed from the file's name]")
+    @functools.partial(_client_command, api="account")
+    def media_upload(
+        client: bandwidth.account.Client,
+        table: bool,
+        file: Path,
+        name: str | None,
+        content_type: str | None,
+    ) -> None:
+        """Upload FILE and print its URL, for send --media."""
+        import mimetypes
+
+        guessed = content_type or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        click.echo(client.upload_media_file(name or file.name, None, guessed, file_path=file))
+
+    @media.command("list")
+    @functools.partial(_client_command, api="account")
+    def media_list(client: bandwidth.account.Client, table: bool) -> None:
+        """Print the account's media files (name, size, URL)."""
+        _emit_rows(client.list_media_files(), table, ("media_name", "content_length", "content"))
 
     @cli.command()
     @click.argument("message_id")

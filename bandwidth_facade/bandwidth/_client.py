@@ -29,8 +29,9 @@ import httpx
 from . import _rate
 from ._bulk import Batch, BulkStream, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
-from ._core import UNREAD, BulkPlan, Core, Flow, Pages, TimeoutArg
+from ._core import BulkPlan, Core
 from ._exceptions import BandwidthError, ClientClosedError
+from ._exchange import UNREAD, Exchange, Flow, Pages, TimeoutArg
 from ._rate import Pacing
 from ._types import Message, SendResult
 
@@ -39,6 +40,7 @@ __all__ = ["AsyncClient", "Client"]
 P = ParamSpec("P")
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
+CoreT = TypeVar("CoreT", bound=Exchange)
 
 recorded_waits: list[float] | None = None
 """While ``bandwidth.testing.recorded_waits()`` is active: the waits the clients would make
@@ -125,10 +127,12 @@ DEFAULT_ASYNC_CONCURRENCY = 4
 """Bulk requests the async client keeps in flight unless told otherwise."""
 
 
-class _Shell(Generic[HttpT]):
-    """What both clients share: settings, the HTTP client's lifetime."""
+class _Shell(Generic[HttpT, CoreT]):
+    """What every client shares: settings, the API's exchange (``_core``), the HTTP client's
+    lifetime."""
 
     _http: HttpT
+    _core: CoreT
 
     def __init__(
         self,
@@ -139,13 +143,16 @@ class _Shell(Generic[HttpT]):
         options: ClientOptions,
     ) -> None:
         self._settings = Settings.create(user_id, api_token, api_secret, options)
-        self._core = Core(self._settings)
+        self._core = self._make_core(self._settings)
         # Made last, so that a bad argument leaves no open pool behind.
         self._owns_http = http_client is None
         self._http = self._new_http() if http_client is None else http_client
         self._core.use_client_headers(self._http.headers)
 
     def _new_http(self) -> HttpT:
+        raise NotImplementedError
+
+    def _make_core(self, settings: Settings) -> CoreT:
         raise NotImplementedError
 
     @property
@@ -171,16 +178,25 @@ class _Shell(Generic[HttpT]):
         """The endpoint and API version requests go to, such as ``https://.../v1``."""
         return str(self._settings.base_url)
 
+    def __repr__(self) -> str:
+        if "_settings" not in self.__dict__:  # its construction failed (shown in a traceback)
+            return f"<{type(self).__name__} (not made)>"
+        return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
+
+
+class _Messaging:
+    """What both Messaging API clients have beyond the shell."""
+
+    _core: Core
+
+    def _make_core(self, settings: Settings) -> Core:
+        return Core(settings)
+
     @property
     def pacing(self) -> Pacing:
         """What the rate limiter knows now: the account's rate and burst in force (configured,
         or learned from the API's refusals), per-number rates learned, refusals so far."""
         return self._core.limiter.pacing()
-
-    def __repr__(self) -> str:
-        if "_settings" not in self.__dict__:  # its construction failed (shown in a traceback)
-            return f"<{type(self).__name__} (not made)>"
-        return f"<{type(self).__name__} user_id={self.user_id!r} base_url={self.base_url!r}>"
 
     def _journaled(
         self,
@@ -257,7 +273,7 @@ def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate
 
 
 def _sync_pages(
-    listing: Callable[Concatenate[Core, P], Pages],
+    listing: Callable[Concatenate[Core, P], Pages[Message]],
 ) -> Callable[Concatenate[Client, P], Iterator[Message]]:
     @_presented(listing, "Client", "Iterator[Message]")
     def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Message]:
@@ -288,32 +304,9 @@ def _sync_stream(
     return method
 
 
-class Client(_Shell[httpx.Client]):
-    """The Messaging API client. Thread-safe: one client may be shared by many threads.
-
-    Holds one pool of connections; close it with ``close()`` or use it as a context manager.
-    Every method takes ``timeout=`` (seconds or ``httpx.Timeout``) to override the client's.
-    ``send_messages`` sends its requests one after another unless given ``concurrency`` (or
-    the client ``bulk_concurrency``), then from that many threads.
-    """
-
-    def __init__(
-        self,
-        user_id: str | None = None,
-        api_token: str | None = None,
-        api_secret: str | None = None,
-        *,
-        http_client: httpx.Client | None = None,
-        **options: Unpack[ClientOptions],
-    ) -> None:
-        """Credentials not given are read from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN`` and
-        ``BANDWIDTH_API_SECRET``; ``options`` are described in ``ClientOptions``.
-
-        ``http_client`` is a caller's own ``httpx.Client`` (its transport, proxies, limits); the
-        SDK uses it and leaves closing it to the caller. Its default headers are sent (under the
-        SDK's own); its default query parameters and cookies are not.
-        """
-        super().__init__(user_id, api_token, api_secret, http_client, options)
+class SyncShell(_Shell[httpx.Client, CoreT]):
+    """A client that performs its flows' steps with blocking I/O: ``_run`` for a call,
+    ``_items`` for a listing, ``_send`` for one exchange."""
 
     def _new_http(self) -> httpx.Client:
         return httpx.Client(
@@ -335,7 +328,7 @@ class Client(_Shell[httpx.Client]):
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
-    def _items(self, pages: Pages) -> Iterator[Message]:
+    def _items(self, pages: Pages[T]) -> Iterator[T]:
         outcome: httpx.Response | httpx.TransportError | float | None = None
         while True:
             try:
@@ -383,6 +376,47 @@ class Client(_Shell[httpx.Client]):
         finally:
             streamed.close()
         return _answer(streamed, b"".join(chunks))
+
+    def close(self) -> None:
+        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
+        limiter's store."""
+        self._core.close()
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class Client(_Messaging, SyncShell[Core]):
+    """The Messaging API client. Thread-safe: one client may be shared by many threads.
+
+    Holds one pool of connections; close it with ``close()`` or use it as a context manager.
+    Every method takes ``timeout=`` (seconds or ``httpx.Timeout``) to override the client's.
+    ``send_messages`` sends its requests one after another unless given ``concurrency`` (or
+    the client ``bulk_concurrency``), then from that many threads.
+    """
+
+    def __init__(
+        self,
+        user_id: str | None = None,
+        api_token: str | None = None,
+        api_secret: str | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        """Credentials not given are read from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN`` and
+        ``BANDWIDTH_API_SECRET``; ``options`` are described in ``ClientOptions``.
+
+        ``http_client`` is a caller's own ``httpx.Client`` (its transport, proxies, limits); the
+        SDK uses it and leaves closing it to the caller. Its default headers are sent (under the
+        SDK's own); its default query parameters and cookies are not.
+        """
+        super().__init__(user_id, api_token, api_secret, http_client, options)
 
     def _drive(self, plan: BulkPlan) -> Generator[list[SendResult], None, None]:
         """Perform a bulk send's requests from worker threads, ``concurrency`` at a time,
@@ -454,19 +488,6 @@ class Client(_Shell[httpx.Client]):
     redact_message: Final = _sync(Core.redact_message)
     list_messages: Final = _sync_pages(Core.list_messages)
 
-    def close(self) -> None:
-        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
-        limiter's store."""
-        self._core.limiter.close()
-        if self._owns_http:
-            self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
 
 # -- the async client ------------------------------------------------------------------------
 
@@ -482,7 +503,7 @@ def _async(
 
 
 def _async_pages(
-    listing: Callable[Concatenate[Core, P], Pages],
+    listing: Callable[Concatenate[Core, P], Pages[Message]],
 ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[Message]]:
     @_presented(listing, "AsyncClient", "AsyncIterator[Message]")
     def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Message]:
@@ -537,25 +558,8 @@ def _off_loop(stream: BulkStream) -> _OffLoop:
     return asyncio.to_thread if stream.records or stream.remote else _inline
 
 
-class AsyncClient(_Shell[httpx.AsyncClient]):
-    """The Messaging API client for asyncio: ``Client``'s methods as coroutines.
-
-    ``list_messages`` is an async iterator; ``send_messages`` keeps up to ``concurrency``
-    requests in flight (default: ``bulk_concurrency``, else 4). Close with
-    ``await client.aclose()`` or ``async with``.
-    """
-
-    def __init__(
-        self,
-        user_id: str | None = None,
-        api_token: str | None = None,
-        api_secret: str | None = None,
-        *,
-        http_client: httpx.AsyncClient | None = None,
-        **options: Unpack[ClientOptions],
-    ) -> None:
-        """As ``Client``, with the caller's own ``httpx.AsyncClient`` as ``http_client``."""
-        super().__init__(user_id, api_token, api_secret, http_client, options)
+class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
+    """``SyncShell`` for asyncio: the same flows, their steps awaited."""
 
     def _new_http(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
@@ -580,7 +584,7 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
-    async def _items(self, pages: Pages) -> AsyncIterator[Message]:
+    async def _items(self, pages: Pages[T]) -> AsyncIterator[T]:
         outcome: httpx.Response | httpx.TransportError | float | None = None
         while True:
             try:
@@ -631,6 +635,40 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
                 f"the exchange was not over within the call's deadline ({total:g} s)",
                 request=request,
             )
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
+        limiter's store."""
+        self._core.close()
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+class AsyncClient(_Messaging, AsyncShell[Core]):
+    """The Messaging API client for asyncio: ``Client``'s methods as coroutines.
+
+    ``list_messages`` is an async iterator; ``send_messages`` keeps up to ``concurrency``
+    requests in flight (default: ``bulk_concurrency``, else 4). Close with
+    ``await client.aclose()`` or ``async with``.
+    """
+
+    def __init__(
+        self,
+        user_id: str | None = None,
+        api_token: str | None = None,
+        api_secret: str | None = None,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        """As ``Client``, with the caller's own ``httpx.AsyncClient`` as ``http_client``."""
+        super().__init__(user_id, api_token, api_secret, http_client, options)
 
     async def _drive(self, plan: BulkPlan) -> AsyncGenerator[list[SendResult], None]:
         """``Client._drive`` with tasks: ``concurrency`` requests in flight, results as each
@@ -687,16 +725,3 @@ class AsyncClient(_Shell[httpx.AsyncClient]):
     get_message: Final = _async(Core.get_message)
     redact_message: Final = _async(Core.redact_message)
     list_messages: Final = _async_pages(Core.list_messages)
-
-    async def aclose(self) -> None:
-        """Close the connection pool, unless it is the caller's ``http_client``, and the rate
-        limiter's store."""
-        self._core.limiter.close()
-        if self._owns_http:
-            await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()

@@ -1,15 +1,11 @@
-"""The client's logic, free of I/O: sync and async clients are thin shells around it.
+"""The Messaging API's logic, free of I/O: sync and async clients are thin shells around it.
 
-Each API call is a *flow*: a generator that yields a request to send, or seconds to wait, and
-is resumed with the outcome (an ``httpx.Response``, or the ``httpx.TransportError`` the send
-raised), as httpx drives its auth flows. The shells only perform those steps, so request
-building, validation, parsing, the retry policy and pagination exist once, here.
-
-Where things happen:
+Its calls are flows (see ``_exchange.py``, which builds, sends, retries and pages requests for
+every API of the package). Where things happen:
 - the public methods are defined once, on ``Core`` (``_client.py`` exposes them);
 - requests are built in ``Core.*_request`` by the generated client's operations, send bodies
   by its ``MessageRequest`` (in ``_validation.send_item``, after the checks);
-- they are sent, and retried, in ``Core.call`` (policy and pacing in ``_retry.py``);
+- they are sent, and retried, in ``Exchange.call`` (policy and pacing in ``_retry.py``);
 - answers are parsed in ``_parsing.py``, errors classified in ``_exceptions.py``;
 - settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
   accounted in ``_bulk.py``; messages in doubt are looked up as ``_reconcile.py`` says.
@@ -22,38 +18,31 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Generator, Iterable, Mapping, Sequence
-from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, Unpack, cast
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar, Unpack, cast
 
 import httpx
 from bandwidth_messaging_api.typed_dicts import LIST_QUERY_NAMES, LIST_QUERY_SCHEMA
 
 from . import _reconcile, _validation
 from ._bulk import SENDER, BulkStream, Progress, Recorder
-from ._config import Settings, check_count, check_seconds, check_timeout
+from ._config import Settings, check_count, check_seconds
 from ._exceptions import (
-    BandwidthError,
     BandwidthMessageAPIException,
     InvalidTypeError,
     InvalidValueError,
     RateLimitError,
     RateLimitTimeoutError,
     ReconcileError,
-    UnsafeRedirectError,
-    api_error,
-    connection_error,
-    malformed,
 )
+from ._exchange import Exchange, Flow, Pages, TimeoutArg, reason
 from ._parsing import (
-    json_body,
     parse_bulk,
     parse_created,
     parse_message,
     parse_nothing,
-    snake_keys,
 )
 from ._rate import RateLimiter, Step, clock, open_store
-from ._retry import RetryPolicy
 from ._types import (
     CallbackHttpMethod,
     Message,
@@ -66,60 +55,22 @@ from ._types import (
     SendResult,
     SortOrder,
 )
-from ._version import __version__
 
 __all__ = ["BulkPlan", "Core", "Flow", "Pages", "TimeoutArg"]
 
-USER_AGENT: Final = f"PythonSDK_{__version__}"
-
-TimeoutArg: TypeAlias = float | httpx.Timeout | None
 T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
-UNREAD: Final = "bandwidth.unread"
-"""The extension of an answer whose body the client would not read, saying why (too large,
-undecodable): see ``_client._send``."""
-Outcome: TypeAlias = "httpx.Response | httpx.TransportError | float | None"
-Flow: TypeAlias = Generator["httpx.Request | float | Step", Outcome, T]
-"""An API call as a generator: it yields a request to send (and is resumed with the response,
-or the ``httpx.TransportError`` sending raised), seconds to wait (resumed with ``None``), or a
-``Step`` of the rate limiter (resumed with what it returns), and returns what the call
-returns."""
-
-
-Pages: TypeAlias = Generator["httpx.Request | float | Step | list[Message]", Outcome, None]
-"""A listing: a flow that also yields each page's messages (within the limit) as it is read.
-Nothing is sent until the first step is asked for."""
-Page: TypeAlias = tuple[list[Message], "httpx.Request | None"]
-
-
-class _Prepared(NamedTuple):
-    method: str
-    url: httpx.URL | str
-
-
-class Core:
-    """Configuration and logic shared by ``Client`` and ``AsyncClient``."""
+class Core(Exchange):
+    """The Messaging API's flows, shared by ``Client`` and ``AsyncClient``."""
 
     def __init__(self, settings: Settings) -> None:
-        self.credentials = settings.credentials
-        self.base_url = settings.base_url
-        self.timeout = settings.timeout
-        self.retry = RetryPolicy(settings.max_retries)
+        super().__init__(settings, BandwidthMessageAPIException)
         # One budget per account and endpoint, shared through the store with every client,
         # process and machine that uses the same store.
         scope = f"{self.base_url.host}:{self.base_url.port or ''}/{self.credentials.user_id}"
         self.limiter = RateLimiter(settings.rate, open_store(settings.rate.url, scope))
-        self._prefix = str(self.base_url)
-        self._timeout_ext = self.timeout.as_dict()
-        self._headers = httpx.Headers(
-            {
-                "Authorization": self.credentials.authorization,
-                "User-Agent": USER_AGENT,
-                "Accept": "application/json",
-            }
-        )
         # Every request is built by the generated client's operation for it. Loaded with the
         # first client made, not at `import bandwidth`.
         from bandwidth_messaging_api.api.messages import (
@@ -143,34 +94,9 @@ class Core:
 
     # -- building requests ------------------------------------------------------------------
 
-    def use_client_headers(self, headers: httpx.Headers) -> None:
-        """Send the HTTP client's default headers too (a caller's ``http_client`` may set some),
-        under the SDK's own. Merged once: requests are built without the client's help, which
-        would merge them again for every request."""
-        merged = httpx.Headers(headers)
-        merged.update(self._headers)
-        self._headers = merged
-
-    def _prepare(self, kwargs: dict[str, Any], *, parse: bool = False) -> _Prepared:
-        """A generated operation's request description, aimed at this endpoint. Its headers
-        (``Content-Type`` for a JSON body) are the ones httpx sets itself for ``json=``."""
-        url = self._prefix + kwargs["url"]
-        return _Prepared(kwargs["method"].upper(), httpx.URL(url) if parse else url)
-
-    def _request(
-        self, prepared: _Prepared, timeout: TimeoutArg, *, params: Any = None, json: Any = None
-    ) -> httpx.Request:
-        # The timeout is checked first, and the headers (which hold the credentials) are never
-        # bound to a local name, so no traceback of this frame can show them.
-        checked = self._timeout_ext if timeout is None else check_timeout(timeout).as_dict()
-        return httpx.Request(
-            prepared.method,
-            prepared.url,
-            params=params,
-            json=json,
-            headers=self._headers,
-            extensions={"timeout": checked},
-        )
+    def close(self) -> None:
+        """Close the rate limiter's store."""
+        self.limiter.close()
 
     def send_request(
         self, items: list[dict[str, object]] | dict[str, object], timeout: TimeoutArg
@@ -210,66 +136,6 @@ class Core:
                     f"trailing parts may be left out), not {given[name]!r}"
                 ) from None
         return self._request(self._list, timeout, params=query)
-
-    def next_page_request(self, response: httpx.Response) -> httpx.Request | None:
-        link = response.links.get("next")
-        if not link or not link.get("url"):
-            return None
-        url = response.url.join(link["url"])
-        here = self.base_url
-        if (url.scheme, url.host, url.port) != (here.scheme, here.host, here.port):
-            raise UnsafeRedirectError(
-                f"refused to follow a next-page link to another origin ({url.scheme}://{url.host}"
-                f"{'' if url.port is None else f':{url.port}'}); credentials go only to "
-                f"{here.scheme}://{here.host}",
-                request=response.request,
-                may_have_been_sent=False,
-            )
-        timeout = response.request.extensions.get("timeout", self._timeout_ext)
-        return httpx.Request("GET", url, headers=self._headers, extensions={"timeout": timeout})
-
-    # -- sending and retrying ---------------------------------------------------------------
-
-    def call(self, request: httpx.Request, parse: Callable[[httpx.Response], T]) -> Flow[T]:
-        """Send ``request``, retrying as the policy allows, and return ``parse(response)``.
-
-        A send refused for rate is not retried here: its flow waits for the limiter (see
-        ``send_paced`` and ``BulkStream``).
-        """
-        is_send = request.method == "POST"
-        attempt = 0
-        while True:
-            outcome = yield request
-            error: BandwidthError
-            if isinstance(outcome, httpx.TransportError):
-                error = connection_error(outcome, request, is_send=is_send)
-            else:
-                assert isinstance(outcome, httpx.Response)
-                unread = outcome.extensions.get(UNREAD)
-                if unread:  # the shell would not read it: see ``_client._send``
-                    raise malformed(outcome, f"the answer was not read: {unread}", is_send)
-                if outcome.is_success:
-                    try:
-                        return parse(outcome)
-                    except RecursionError:  # JSON nested deeper than any answer the API gives
-                        raise malformed(outcome, "the JSON is nested too deep", is_send) from None
-                if outcome.has_redirect_location:
-                    raise _redirect(outcome, is_send)
-                error = api_error(outcome, is_send=is_send)
-            delay = self.retry.delay_after(error, attempt, is_send=is_send)
-            if delay is None:
-                raise error from (outcome if isinstance(outcome, httpx.TransportError) else None)
-            attempt += 1
-            log.info(
-                "retrying %s %s (attempt %d of %d) after %s in %.2fs",
-                request.method,
-                request.url.path,
-                attempt + 1,
-                self.retry.max_retries + 1,
-                _reason(error),
-                delay,
-            )
-            yield delay
 
     # -- the public methods ------------------------------------------------------------------
     # Defined once, here, with their signatures and documentation; ``Client`` and
@@ -386,11 +252,11 @@ class Core:
         unsure = False
         seen: set[str] = set()
         while request is not None:
-            page, request = yield from self.page(request, seen)
+            page, request = yield from self.page(request, seen, "messages")
             for listed in page:
                 verdict = _reconcile.matches(listed, item)  # checks the recipient too
                 if verdict and listed.get("id") not in exclude:
-                    return listed
+                    return cast(Message, listed)
                 unsure = unsure or verdict is None
         if unsure:
             raise ReconcileError(
@@ -461,7 +327,7 @@ class Core:
         request: httpx.Request | None = self.list_request(filters, timeout)
         seen: set[str] = set()
         while request is not None and waiting:
-            page, request = yield from self.page(request, seen)
+            page, request = yield from self.page(request, seen, "messages")
             for listed in page:
                 candidates = waiting.get(str(listed.get("to")))
                 if not candidates or listed.get("id") in claimed:
@@ -507,7 +373,7 @@ class Core:
         *,
         limit: int | None = None,
         timeout: TimeoutArg = None,
-    ) -> Pages:
+    ) -> Pages[Message]:
         """Messages matching the filters, newest first unless ``sort_order='asc'``.
 
         The order is always sent: Bandwidth's documentation gives both "newest first" and a
@@ -530,7 +396,7 @@ class Core:
             "size": size,
         }
         remaining = None if limit is None else check_count("limit", limit, minimum=0)
-        return self._pages(self.list_request(filters, timeout), remaining)
+        return self.pages(self.list_request(filters, timeout), "messages", remaining)
 
     # -- flows the public methods are made of -----------------------------------------------
 
@@ -593,32 +459,8 @@ class Core:
                     "%s %s refused for rate (%s); sent again when the limits allow",
                     request.method,
                     request.url.path,
-                    _reason(error),
+                    reason(error),
                 )
-
-    def _pages(self, request: httpx.Request | None, left: int | None) -> Pages:
-        seen: set[str] = set()
-        while request is not None and left != 0:
-            page, request = yield from self.page(request, seen)
-            if left is not None:
-                page, left = page[:left], max(left - len(page), 0)
-            yield page
-
-    def page(self, request: httpx.Request, seen: set[str]) -> Flow[Page]:
-        """One page of a listing, and the request for the next page if there is one.
-        ``seen`` holds the listing's pages read so far: a next page among them is an error,
-        not a loop."""
-        seen.add(str(request.url))
-        return self.call(request, functools.partial(self._parse_page, seen=seen))
-
-    def _parse_page(self, response: httpx.Response, seen: set[str]) -> Page:
-        body = json_body(response, may_have_been_sent=False)
-        if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
-            raise malformed(response, "expected a JSON array of messages", False)
-        following = self.next_page_request(response)
-        if following is not None and str(following.url) in seen:
-            raise malformed(response, "the next-page link leads back to a page already read", False)
-        return [cast(Message, snake_keys(m)) for m in body], following
 
 
 class BulkPlan(NamedTuple):
@@ -649,25 +491,3 @@ def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
     """Check every bulk item before any is sent; errors name the item's index."""
     send_item = _validation.send_item
     return [send_item(item, index) for index, item in enumerate(_iterable(items))]
-
-
-def _redirect(response: httpx.Response, is_send: bool) -> UnsafeRedirectError:
-    """A redirect is never followed: the credentials and the message go only to the endpoint.
-    A 307 or 308 asks for the same request elsewhere, so the API did not act on it; after any
-    other, a send may have been taken."""
-    status = response.status_code
-    in_doubt = is_send and status not in (307, 308)
-    return UnsafeRedirectError(
-        f"{response.request.method} {response.request.url.path}: the API answered {status} "
-        f"{response.reason_phrase} to {response.headers.get('Location', '?')!r}; redirects are "
-        "never followed"
-        + ("; the message may have been sent" if in_doubt else "; nothing was sent"),
-        request=response.request,
-        may_have_been_sent=in_doubt,
-    )
-
-
-def _reason(error: BandwidthError) -> str:
-    if isinstance(error, BandwidthMessageAPIException):
-        return f"HTTP {error.status_code} {error.code}"
-    return type(error).__name__

@@ -19,11 +19,14 @@ if TYPE_CHECKING:
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BandwidthAccountAPIException",
     "BandwidthError",
     "BandwidthMessageAPIException",
+    "BandwidthVoiceAPIException",
     "ClientClosedError",
     "ForbiddenError",
     "InvalidEventError",
@@ -35,6 +38,7 @@ __all__ = [
     "RateLimitTimeoutError",
     "ServerError",
     "UnsafeRedirectError",
+    "VoiceAPINotIncludedError",
 ]
 
 _EXCERPT = 200
@@ -104,7 +108,9 @@ class APIError(BandwidthError):
     and ``may_have_been_sent`` (``False``: the API certainly did not act on it; ``True``: it
     may have). Every failure of a call that got as far as sending is one of these."""
 
-    def __init__(self, message: str, *, request: httpx.Request, may_have_been_sent: bool) -> None:
+    def __init__(
+        self, message: str, *, request: httpx.Request | None, may_have_been_sent: bool
+    ) -> None:
         super().__init__(message)
         self.request = request
         self.may_have_been_sent = may_have_been_sent
@@ -112,8 +118,11 @@ class APIError(BandwidthError):
     @property
     def request_body(self) -> object:
         """The JSON the request carried (for a send: the message or messages), or ``None``."""
-        content = self.request.content
-        return json.loads(content) if content else None
+        if self.request is None or not self.request.content:
+            return None
+        if self.request.headers.get("Content-Type", "").startswith("application/json"):
+            return json.loads(self.request.content)
+        return None
 
 
 class APIConnectionError(APIError):
@@ -132,35 +141,49 @@ class UnsafeRedirectError(APIError):
     """A ``Link`` next-page URL pointed to another origin; it was not followed."""
 
 
-class BandwidthMessageAPIException(APIError):
-    """The API answered with an error status. Its subclasses narrow the documented ones; a
-    status the API does not document (409, say) raises this class itself.
+class APIStatusError(APIError):
+    """The API answered with an error status. Its subclasses narrow the documented ones, and
+    say which API refused (3.x's names: ``BandwidthMessageAPIException``,
+    ``BandwidthAccountAPIException``); a status the API does not document (409, say) raises the
+    API's class itself.
 
     ``code`` is the API's error code, else the status as a string; ``str()`` is
-    ``Error <code>: <message>``. ``may_have_been_sent`` is ``True`` for a send answered with a
-    5xx or a 409 ``duplicate-message``, ``False`` for other refusals.
+    ``Error <code>: <message>``. ``may_have_been_sent`` is ``True`` for a request that creates
+    something (a send, a new application or number) answered with a 5xx or a 409, ``False``
+    for other refusals.
+
+    Programs (and their tests) may build one as 3.x did, ``BandwidthMessageAPIException(401,
+    'Authentication Failure', code='20003')``: then ``response`` and ``request`` are ``None``,
+    ``headers`` is empty, and other keywords are accepted and ignored, as 3.x ignored them.
     """
+
+    response: httpx.Response | None
+    """The answer, or ``None`` for an error a program built itself."""
 
     def __init__(
         self,
-        response: httpx.Response,
+        response: httpx.Response | int | str,
+        message: str = "",
         *,
-        code: str,
-        message: str,
+        code: str | None = None,
         category: str | None = None,
         details: list[ErrorDetail] | None = None,
         may_have_been_sent: bool = False,
+        **ignored: object,
     ) -> None:
+        answer = response if isinstance(response, httpx.Response) else None
+        status_code = _status(response) if answer is None else answer.status_code
+        code = str(status_code) if code is None else code
         super().__init__(
             f"Error {code}: {message}",
-            request=response.request,
+            request=None if answer is None else answer.request,
             may_have_been_sent=may_have_been_sent,
         )
-        self.response = response
-        self.status_code: int = response.status_code
-        self.headers: httpx.Headers = response.headers
-        self.code = code
-        self.message = message
+        self.response = answer
+        self.status_code: int = status_code
+        self.headers: httpx.Headers = httpx.Headers() if answer is None else answer.headers
+        self.code: str = code
+        self.message: str = message
         self.category = category
         self.details: list[ErrorDetail] = details if details is not None else []
 
@@ -168,20 +191,51 @@ class BandwidthMessageAPIException(APIError):
         return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r})"
 
 
-class BadRequestError(BandwidthMessageAPIException):
+def _status(given: object) -> int:
+    if isinstance(given, int) and not isinstance(given, bool):
+        return given
+    if isinstance(given, str) and given.strip().isdigit():
+        return int(given)
+    raise InvalidTypeError(
+        f"an API error is built from an httpx.Response or an HTTP status, not {given!r}"
+    )
+
+
+class BandwidthMessageAPIException(APIStatusError):
+    """The Messaging API refused a request (3.x's name, kept: ``except`` clauses of 3.x
+    programs catch what they caught). A status it does not document raises this class."""
+
+
+class BandwidthAccountAPIException(APIStatusError):
+    """The Account API (applications, numbers, media, ...) refused a request, as 3.x named
+    it. A status it does not document raises this class."""
+
+
+class BandwidthVoiceAPIException(APIStatusError):
+    """3.x's error of the Voice API, kept so that 3.x programs that catch it still import.
+    This package never raises it: the Voice API is not part of it (``VoiceAPINotIncludedError``)."""
+
+
+class VoiceAPINotIncludedError(BandwidthError, NotImplementedError):
+    """A method of the Voice API was called. This package covers messaging and the Account
+    operations messaging applications use; the Voice API is not part of it, so the method makes
+    no request and raises this, naming itself."""
+
+
+class BadRequestError(BandwidthMessageAPIException, BandwidthAccountAPIException):
     """400: the API refused the request as invalid."""
 
 
-class AuthenticationError(BandwidthMessageAPIException):
+class AuthenticationError(BandwidthMessageAPIException, BandwidthAccountAPIException):
     """401: the credentials are refused (a number not on the account is a ``ForbiddenError``)."""
 
 
-class ForbiddenError(BandwidthMessageAPIException):
+class ForbiddenError(BandwidthMessageAPIException, BandwidthAccountAPIException):
     """403 other than a rate limit (credit, media, permissions), or 401 ``number-access-denied``:
     sending from a number the account does not own."""
 
 
-class RateLimitError(BandwidthMessageAPIException):
+class RateLimitError(BandwidthMessageAPIException, BandwidthAccountAPIException):
     """Refused for rate, and not accepted: 429, 403 with category ``limit``, or 400
     ``message-delay-limit`` (the account's queue is full). Safe to send again after a wait."""
 
@@ -199,11 +253,11 @@ class ClientClosedError(BandwidthError, RuntimeError):
     nothing was sent. Make a new client."""
 
 
-class NotFoundError(BandwidthMessageAPIException):
-    """404: no such message."""
+class NotFoundError(BandwidthMessageAPIException, BandwidthAccountAPIException):
+    """404: no such message (or application, number, media file, error)."""
 
 
-class ServerError(BandwidthMessageAPIException):
+class ServerError(BandwidthMessageAPIException, BandwidthAccountAPIException):
     """5xx: the API failed. For a send, the message may have gone out (see ``reconcile``)."""
 
 
@@ -241,7 +295,7 @@ class JournalError(BandwidthError):
 
 # -- classifying failures ---------------------------------------------------------------------
 
-_BY_STATUS: Final[dict[int, type[BandwidthMessageAPIException]]] = {
+_BY_STATUS: Final[dict[int, type[APIStatusError]]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: ForbiddenError,
@@ -272,8 +326,8 @@ def is_rate_refusal(status_code: int, category: str | None, code: str) -> bool:
 
 
 def _error_class(
-    status: int, category: str | None, code: str
-) -> type[BandwidthMessageAPIException]:
+    status: int, category: str | None, code: str, api: type[APIStatusError]
+) -> type[APIStatusError]:
     if is_rate_refusal(status, category, code):
         return RateLimitError
     if status == 401 and code == "number-access-denied":
@@ -282,11 +336,17 @@ def _error_class(
         return _BY_STATUS[status]
     if 500 <= status < 600:
         return ServerError
-    return BandwidthMessageAPIException  # 409 and other statuses the API does not document
+    return api  # 409 and other statuses the API does not document
 
 
-def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPIException:
-    """The exception for an answer that is not a success, whatever its body holds."""
+def api_error(
+    response: httpx.Response,
+    *,
+    is_send: bool,
+    api: type[APIStatusError] = BandwidthMessageAPIException,
+) -> APIStatusError:
+    """The exception for an answer that is not a success, whatever its body holds; ``api`` is
+    the class of the API that answered (raised itself for statuses it does not document)."""
     status = response.status_code
     code, message, category, details = str(status), "", None, []
     try:
@@ -312,7 +372,7 @@ def api_error(response: httpx.Response, *, is_send: bool) -> BandwidthMessageAPI
     # A 4xx refused the request; anything else (5xx, odd statuses) leaves a send in doubt,
     # and so does a 409: "cannot create another instance of message" says one exists.
     in_doubt = is_send and (not 400 <= status < 500 or status == 409)
-    return _error_class(status, category, code)(
+    return _error_class(status, category, code, api)(
         response,
         code=code,
         message=message,

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypedDict
 
-from ._exceptions import BandwidthMessageAPIException, InvalidValueError
+from ._exceptions import APIStatusError, InvalidValueError
 from ._retry import parse_retry_after, reset_after
 
 if TYPE_CHECKING:
@@ -520,9 +520,7 @@ class RateLimiter:
 
     # -- learning ----------------------------------------------------------------------------
 
-    def refused_by(
-        self, sender: str, error: BandwidthMessageAPIException, messages: int = 1
-    ) -> float:
+    def refused_by(self, sender: str, error: APIStatusError, messages: int = 1) -> float:
         """``refused`` for a refusal raised as an exception (its headers may give a reset)."""
         told = reset_after(error)
         if told is None:

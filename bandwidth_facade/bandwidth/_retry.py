@@ -18,8 +18,8 @@ from typing import Final
 
 from ._exceptions import (
     APIConnectionError,
+    APIStatusError,
     BandwidthError,
-    BandwidthMessageAPIException,
     RateLimitError,
     is_rate_refusal,
 )
@@ -56,7 +56,7 @@ class RetryPolicy:
         backoff = min(MAX_DELAY, first * 2.0**attempt)
         # Jitter spreads out clients that failed together, so they do not retry in step.
         delay = backoff * (0.75 + random.random() / 4)  # noqa: S311 - not cryptographic
-        if isinstance(error, BandwidthMessageAPIException):
+        if isinstance(error, APIStatusError):
             told = reset_after(error) if rate else None
             if told is None:
                 told = parse_retry_after(error.headers.get("Retry-After"))
@@ -68,7 +68,7 @@ class RetryPolicy:
     def is_retryable(error: BandwidthError, *, is_send: bool) -> bool:
         if isinstance(error, APIConnectionError):
             return not (is_send and error.may_have_been_sent)
-        if not isinstance(error, BandwidthMessageAPIException):
+        if not isinstance(error, APIStatusError):
             return False  # a malformed answer, a refused redirect: repeating cannot help
         if is_rate_refusal(error.status_code, error.category, error.code):
             return True
@@ -77,7 +77,7 @@ class RetryPolicy:
         return not is_send and (error.status_code >= 500 or error.status_code == 409)
 
 
-def reset_after(error: BandwidthMessageAPIException, now: float | None = None) -> float | None:
+def reset_after(error: APIStatusError, now: float | None = None) -> float | None:
     """Seconds until the rate limit resets, from ``X-RateLimit-Reset`` or the body's
     ``rateLimitResetTime`` detail (a UNIX time in milliseconds), capped; ``None`` if absent."""
     value = error.headers.get("X-RateLimit-Reset")

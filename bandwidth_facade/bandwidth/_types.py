@@ -1,47 +1,70 @@
-"""The dict types users see. All but ``SendResult`` are generated from the spec."""
+"""The dict types users see. All but ``SendResult`` and ``OrderedNumber`` (which add the
+SDK's keys to the API's) are generated from the spec."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NotRequired
 
 from bandwidth_messaging_api.typed_dicts import (
+    Account,
+    AccountType,
+    Application,
+    AvailableNumber,
     BulkResult,
     BulkResultStatus,
     CallbackHttpMethod,
     Error,
     ErrorDetail,
     EventType,
+    MediaFile,
     Message,
     MessageDeliveryState,
     MessageDirection,
     MessageEvent,
     MessageState,
+    NumberInfo,
+    PhoneNumber,
     ReceiptRequested,
     SendMessageItem,
     SendMessageItemExtra,
     SortOrder,
+    Transaction,
+    TransactionType,
+    UserError,
 )
+from bandwidth_messaging_api.typed_dicts import OrderedNumber as _OrderedNumber
 
 if TYPE_CHECKING:
     from ._exceptions import BandwidthError
 
 __all__ = [
+    "Account",
+    "AccountType",
+    "Application",
+    "AvailableNumber",
     "BulkResult",
     "BulkResultStatus",
     "CallbackHttpMethod",
     "Error",
     "ErrorDetail",
     "EventType",
+    "MediaFile",
     "Message",
     "MessageDeliveryState",
     "MessageDirection",
     "MessageEvent",
     "MessageState",
+    "NumberInfo",
+    "OrderedNumber",
+    "PhoneNumber",
     "ReceiptRequested",
     "SendMessageItem",
     "SendMessageItemExtra",
     "SendResult",
     "SortOrder",
+    "Transaction",
+    "TransactionType",
+    "UserError",
 ]
 
 
@@ -68,3 +91,10 @@ class SendResult(BulkResult):
     may_have_been_sent: NotRequired[bool]
     exception: NotRequired[BandwidthError]
     reconciled: NotRequired[bool]
+
+
+class OrderedNumber(_OrderedNumber):
+    """A number a search-and-order put on the account: the API's keys, and ``id`` (the last
+    segment of its ``location``), as 3.x gave it."""
+
+    id: NotRequired[str]

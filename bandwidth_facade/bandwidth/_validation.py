@@ -205,17 +205,22 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
 
 
 def message_id(value: object) -> str:
-    check_type("message_id", value, "string")
+    return resource_id("message_id", value)
+
+
+def resource_id(name: str, value: object) -> str:
+    """An id (or name) that goes into a URL path as one segment."""
+    check_type(name, value, "string")
     assert isinstance(value, str)
     if not value:
-        raise InvalidValueError("message_id must not be empty")
+        raise InvalidValueError(f"{name} must not be empty")
     if _MESSAGE_ID_FORBIDDEN.intersection(value) or value in (".", ".."):
-        # '.' and '..' would name the account's path, not a message, once the URL is resolved.
+        # '.' and '..' would name the account's path, not a resource, once the URL is resolved.
         raise InvalidValueError(
-            f"message_id must be an id, without '/', '?' or '#', and not '.' or '..': {value!r}"
+            f"{name} must be an id, without '/', '?' or '#', and not '.' or '..': {value!r}"
         )
     if not value.isprintable() or value != value.strip():
-        raise InvalidValueError(f"message_id must be printable, without spaces: {value!r}")
+        raise InvalidValueError(f"{name} must be printable, without spaces: {value!r}")
     return value
 
 

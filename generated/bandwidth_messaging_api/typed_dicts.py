@@ -33,6 +33,10 @@ BulkResultStatus = Literal["accepted", "error"]
 
 EventType = Literal["sms", "mms"]
 
+AccountType = Literal["pre-pay", "post-pay"]
+
+TransactionType = Literal["charge", "payment", "credit", "auto-recharge"]
+
 ErrorDetail = TypedDict(
     "ErrorDetail",
     {
@@ -113,6 +117,128 @@ MessageEvent = TypedDict(
 )
 """What Bandwidth sends to the application's callback for an incoming message or a delivery receipt. Properties the API adds later are kept."""
 
+Account = TypedDict(
+    "Account",
+    {
+        "balance": NotRequired[str],
+        "account_type": NotRequired[AccountType],
+    },
+)
+"""The account's balance and type."""
+
+Transaction = TypedDict(
+    "Transaction",
+    {
+        "id": NotRequired[str],
+        "time": NotRequired[str],
+        "amount": NotRequired[str],
+        "type": NotRequired[TransactionType],
+        "units": NotRequired[int],
+        "product_type": NotRequired[str],
+        "number": NotRequired[str],
+        "resource_id": NotRequired[str],
+    },
+)
+"""A charge, payment or credit of the account."""
+
+Application = TypedDict(
+    "Application",
+    {
+        "id": NotRequired[str],
+        "name": NotRequired[str],
+        "incoming_call_url": NotRequired[str],
+        "incoming_call_url_callback_timeout": NotRequired[int],
+        "incoming_call_fallback_url": NotRequired[str],
+        "incoming_message_url": NotRequired[str],
+        "incoming_message_url_callback_timeout": NotRequired[int],
+        "incoming_message_fallback_url": NotRequired[str],
+        "callback_http_method": NotRequired[str],
+        "auto_answer": NotRequired[bool],
+    },
+)
+"""An application, which receives the events of the numbers assigned to it."""
+
+AvailableNumber = TypedDict(
+    "AvailableNumber",
+    {
+        "number": NotRequired[str],
+        "national_number": NotRequired[str],
+        "pattern_match": NotRequired[str],
+        "city": NotRequired[str],
+        "lata": NotRequired[str],
+        "rate_center": NotRequired[str],
+        "state": NotRequired[str],
+        "price": NotRequired[str],
+    },
+)
+"""A number that can be ordered."""
+
+OrderedNumber = TypedDict(
+    "OrderedNumber",
+    {
+        "number": NotRequired[str],
+        "national_number": NotRequired[str],
+        "price": NotRequired[str],
+        "city": NotRequired[str],
+        "state": NotRequired[str],
+        "location": NotRequired[str],
+    },
+)
+"""A number just ordered."""
+
+PhoneNumber = TypedDict(
+    "PhoneNumber",
+    {
+        "id": NotRequired[str],
+        "name": NotRequired[str],
+        "number": NotRequired[str],
+        "national_number": NotRequired[str],
+        "city": NotRequired[str],
+        "state": NotRequired[str],
+        "application_id": NotRequired[str],
+        "application": NotRequired[str],
+        "fallback_number": NotRequired[str],
+        "price": NotRequired[str],
+        "created_time": NotRequired[str],
+        "number_state": NotRequired[str],
+    },
+)
+"""One of the account's numbers."""
+
+MediaFile = TypedDict(
+    "MediaFile",
+    {
+        "media_name": NotRequired[str],
+        "content_length": NotRequired[int],
+        "content": NotRequired[str],
+    },
+)
+"""A file stored on the account, to send in messages by its URL."""
+
+NumberInfo = TypedDict(
+    "NumberInfo",
+    {
+        "name": NotRequired[str],
+        "number": NotRequired[str],
+        "created": NotRequired[str],
+        "updated": NotRequired[str],
+    },
+)
+"""A number's caller-id name (CNAM)."""
+
+UserError = TypedDict(
+    "UserError",
+    {
+        "id": NotRequired[str],
+        "time": NotRequired[str],
+        "category": NotRequired[str],
+        "code": NotRequired[str],
+        "message": NotRequired[str],
+        "details": NotRequired[list[ErrorDetail]],
+    },
+)
+"""An error the API met while serving the account."""
+
 SendMessageItemExtra = TypedDict(
     "SendMessageItemExtra",
     {},
@@ -185,17 +311,92 @@ RESPONSE_NAMES: Final[dict[str, dict[str, str]]] = {
         "media": "media",
         "tag": "tag",
     },
+    "Account": {"balance": "balance", "account_type": "accountType"},
+    "Transaction": {
+        "id": "id",
+        "time": "time",
+        "amount": "amount",
+        "type": "type",
+        "units": "units",
+        "product_type": "productType",
+        "number": "number",
+        "resource_id": "resourceId",
+    },
+    "Application": {
+        "id": "id",
+        "name": "name",
+        "incoming_call_url": "incomingCallUrl",
+        "incoming_call_url_callback_timeout": "incomingCallUrlCallbackTimeout",
+        "incoming_call_fallback_url": "incomingCallFallbackUrl",
+        "incoming_message_url": "incomingMessageUrl",
+        "incoming_message_url_callback_timeout": "incomingMessageUrlCallbackTimeout",
+        "incoming_message_fallback_url": "incomingMessageFallbackUrl",
+        "callback_http_method": "callbackHttpMethod",
+        "auto_answer": "autoAnswer",
+    },
+    "AvailableNumber": {
+        "number": "number",
+        "national_number": "nationalNumber",
+        "pattern_match": "patternMatch",
+        "city": "city",
+        "lata": "lata",
+        "rate_center": "rateCenter",
+        "state": "state",
+        "price": "price",
+    },
+    "OrderedNumber": {
+        "number": "number",
+        "national_number": "nationalNumber",
+        "price": "price",
+        "city": "city",
+        "state": "state",
+        "location": "location",
+    },
+    "PhoneNumber": {
+        "id": "id",
+        "name": "name",
+        "number": "number",
+        "national_number": "nationalNumber",
+        "city": "city",
+        "state": "state",
+        "application_id": "applicationId",
+        "application": "application",
+        "fallback_number": "fallbackNumber",
+        "price": "price",
+        "created_time": "createdTime",
+        "number_state": "numberState",
+    },
+    "MediaFile": {"media_name": "mediaName", "content_length": "contentLength", "content": "content"},
+    "NumberInfo": {"name": "name", "number": "number", "created": "created", "updated": "updated"},
+    "UserError": {
+        "id": "id",
+        "time": "time",
+        "category": "category",
+        "code": "code",
+        "message": "message",
+        "details": "details",
+    },
 }
 """The wire name of each snake_case key, schema by schema (for the stand-in, which
 writes answers as the API does)."""
 
 WIRE_TO_SNAKE: Final[dict[str, str]] = {
+    "accountType": "account_type",
+    "amount": "amount",
+    "application": "application",
     "applicationId": "application_id",
+    "autoAnswer": "auto_answer",
+    "balance": "balance",
     "callbackHttpMethod": "callback_http_method",
     "callbackTimeout": "callback_timeout",
     "callbackUrl": "callback_url",
     "category": "category",
+    "city": "city",
     "code": "code",
+    "content": "content",
+    "contentLength": "content_length",
+    "created": "created",
+    "createdTime": "created_time",
     "deliveryCode": "delivery_code",
     "deliveryDescription": "delivery_description",
     "deliveryState": "delivery_state",
@@ -203,16 +404,33 @@ WIRE_TO_SNAKE: Final[dict[str, str]] = {
     "direction": "direction",
     "error": "error",
     "eventType": "event_type",
+    "fallbackNumber": "fallback_number",
     "fallbackUrl": "fallback_url",
     "from": "from",
     "id": "id",
+    "incomingCallFallbackUrl": "incoming_call_fallback_url",
+    "incomingCallUrl": "incoming_call_url",
+    "incomingCallUrlCallbackTimeout": "incoming_call_url_callback_timeout",
+    "incomingMessageFallbackUrl": "incoming_message_fallback_url",
+    "incomingMessageUrl": "incoming_message_url",
+    "incomingMessageUrlCallbackTimeout": "incoming_message_url_callback_timeout",
+    "lata": "lata",
     "location": "location",
     "media": "media",
+    "mediaName": "media_name",
     "message": "message",
     "messageId": "message_id",
     "messageUri": "message_uri",
     "name": "name",
+    "nationalNumber": "national_number",
+    "number": "number",
+    "numberState": "number_state",
+    "patternMatch": "pattern_match",
+    "price": "price",
+    "productType": "product_type",
+    "rateCenter": "rate_center",
     "receiptRequested": "receipt_requested",
+    "resourceId": "resource_id",
     "result": "result",
     "segmentCount": "segment_count",
     "skipMMSCarrierValidation": "skip_mms_carrier_validation",
@@ -221,6 +439,9 @@ WIRE_TO_SNAKE: Final[dict[str, str]] = {
     "text": "text",
     "time": "time",
     "to": "to",
+    "type": "type",
+    "units": "units",
+    "updated": "updated",
     "value": "value",
 }
 """Snake_case key of each property the spec names in a response."""

@@ -15,9 +15,9 @@ api.list_messages(state="lost")  # E: arg-type
 api.send_messages([{"from": "+1", "to": "+2", "txt": "typo"}])  # E: typeddict-unknown-key
 api.send_messages([{"from": "+1", "text": "no recipient"}])  # E: typeddict-item
 api.send_message(to="+2", text="missing from")  # E: call-arg
-bandwidth.client("messaging", "u", "t", "s", timeout="10")  # E: arg-type
+bandwidth.client("messaging", "u", "t", "s", timeout="10")  # E: call-overload
 state: bandwidth.MessageState = "delivered-to-moon"  # E: assignment
 bandwidth.Client("u", "t", "s", max_retry=3)  # E: call-arg
-bandwidth.client("messaging", rate_burst=1.5)  # E: arg-type
-bandwidth.client("messaging", rate_limit_url="redis://")  # E: call-arg
+bandwidth.client("messaging", rate_burst=1.5)  # E: call-overload
+bandwidth.client("messaging", rate_limit_url="redis://")  # E: call-overload
 bandwidth.AsyncClient("u", "t", "s", http_client=object())  # E: arg-type

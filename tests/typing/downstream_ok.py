@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import assert_type
 
 import bandwidth
+import httpx
 from bandwidth import messaging
 
 
@@ -134,3 +135,42 @@ async def async_use() -> None:
             async for line_result in journal.asend(api, enumerate(results_items(), 1)):
                 assert_type(line_result, bandwidth.SendResult)
             await journal.asend(api, enumerate(results_items(), 1)).aclose()
+
+
+def account_use() -> None:
+    """A 3.x program's set-up, typed: each answer is a TypedDict the checker knows."""
+    from bandwidth import account, voice
+
+    account_api = bandwidth.client("account", "u", "t", "s")
+    assert_type(account_api, account.Client)
+    app_id = account_api.create_application(
+        name="bot", incoming_message_url="https://x.example/m", callback_http_method="POST"
+    )
+    assert_type(app_id, str)
+    assert_type(account_api.get_application(app_id), account.Application)
+    numbers = account_api.search_available_local_numbers(area_code="910", quantity=1)
+    assert_type(numbers, list[account.AvailableNumber])
+    number_id = account_api.order_phone_number(numbers[0].get("number", ""))
+    account_api.update_phone_number(number_id, application_id=app_id)
+    for number in account_api.list_phone_numbers(application_id=app_id):
+        assert_type(number, account.PhoneNumber)
+    ordered = account_api.search_and_order_toll_free_numbers(1)
+    assert_type(ordered[0].get("id"), str | None)
+    url = account_api.upload_media_file("a.png", b"...", "image/png")
+    assert_type(url, str)
+    stream, media_type = account_api.download_media_file("a.png")
+    assert_type(media_type, str)
+    assert_type(stream.read(), bytes)
+    for transaction in account_api.list_account_transactions(trans_type="charge"):
+        assert_type(transaction.get("type"), account.TransactionType | None)
+    voice_api = bandwidth.client("voice", "u", "t", "s")
+    assert_type(voice_api, voice.Client)
+    try:
+        voice_api.create_call("+1", "+2")
+    except bandwidth.VoiceAPINotIncludedError as error:
+        assert_type(str(error), str)
+    try:
+        account_api.get_account()
+    except account.BandwidthAccountAPIException as refused:
+        assert_type(refused.status_code, int)
+        assert_type(refused.response, httpx.Response | None)

@@ -10,11 +10,13 @@ or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or
 """
 
 from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
+from ._fake_account import FakeAccount
 from ._server import FakeServer, serve
 from ._waits import recorded_waits
 
 __all__ = [
     "Callback",
+    "FakeAccount",
     "FakeMessagingAPI",
     "FakeServer",
     "Fault",

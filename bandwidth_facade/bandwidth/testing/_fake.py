@@ -38,6 +38,8 @@ from bandwidth import ClientOptions
 from bandwidth._rate import clock as rate_clock
 from bandwidth._rate import number_class
 
+from ._fake_account import FakeAccount
+
 __all__ = ["Callback", "FakeMessagingAPI", "Fault", "StoredMessage"]
 
 _PATH: Final = re.compile(
@@ -353,6 +355,10 @@ class FakeMessagingAPI:
         self._recent: dict[str, deque[float]] = {}
         self.rate_counts: dict[str, int] = {"accepted": 0, "refused": 0}
         """Messages accepted, and refused for rate, since the stand-in started."""
+        self.account: FakeAccount = FakeAccount(
+            user_id, seed=seed, clock=self._clock, lock=self._lock, base_url=base_url
+        )
+        """The account's side of the API: applications, numbers, media (``FakeAccount``)."""
 
     # -- inspection and setup ---------------------------------------------------------------
 
@@ -392,8 +398,10 @@ class FakeMessagingAPI:
         callback_http_method: str = "POST",
         application_id: str = "a-application",
     ) -> dict[str, Any]:
-        """A message arrives for the account: it is stored (so listings show it) and, when a
-        ``callback_url`` is given, delivered to it as Bandwidth would. Returns the event."""
+        """A message arrives for the account: it is stored (so listings show it) and delivered
+        as Bandwidth would to ``callback_url``, or else to the ``incomingMessageUrl`` of the
+        application the number ``to`` is assigned to (``account.order_phone_number``,
+        ``update_phone_number``). Returns the event."""
         fields: dict[str, Any] = {
             _held("from"): from_,
             _held("to"): to,
@@ -404,11 +412,18 @@ class FakeMessagingAPI:
         }
         if text is not None:
             fields[_held("text")] = text
+        fallback = None
         with self._lock:
             stored = self._store(fields)
+            application = self.account.application_of(to)
+        if application is not None and callback_url is None:
+            application_id = application["id"]
+            callback_url = application.get("incomingMessageUrl")
+            callback_http_method = str(application.get("callbackHttpMethod") or "POST")
+            fallback = application.get("incomingMessageFallbackUrl")
         event = self._event(stored, **{_EVENT["application_id"]: application_id})
         if callback_url is not None:
-            self._deliver(event, callback_url, callback_http_method, None)
+            self._deliver(event, callback_url, callback_http_method, fallback)
         return event
 
     def deliver(
@@ -504,6 +519,15 @@ class FakeMessagingAPI:
         http = httpx.Client(transport=self.transport())
         options.setdefault("rate_limits_url", "memory://")
         return bandwidth.Client(
+            self.user_id, self.api_token, self._api_secret, http_client=http, **options
+        )
+
+    def account_client(self, **options: Unpack[ClientOptions]) -> bandwidth.account.Client:
+        """A ``bandwidth.account.Client`` of this fake's account, without sockets."""
+        from bandwidth import account
+
+        http = httpx.Client(transport=self.transport())
+        return account.Client(
             self.user_id, self.api_token, self._api_secret, http_client=http, **options
         )
 
@@ -608,6 +632,12 @@ class FakeMessagingAPI:
     def _answer(self, request: httpx.Request) -> httpx.Response:
         match = _PATH.match(request.url.path)
         if match is None:
+            if request.headers.get("Authorization") != self._authorization:
+                return _error(401, "authorization", "user-access-denied", "Access is denied")
+            version_less = "/" + request.url.path.lstrip("/").partition("/")[2]
+            answered = self.account.answer(request, version_less)
+            if answered is not None:
+                return answered
             return _error(
                 404, "not-found", "resource-not-found", "The requested resource could not be found."
             )
@@ -749,7 +779,10 @@ class FakeMessagingAPI:
         stored.setdefault(_held("media"), [])
         if stored.get(_held("receipt_requested"), _DEFAULTS.get("receipt_requested")) != "none":
             stored[_held("delivery_state")] = "waiting"
-        return self._store(stored)
+        stored = self._store(stored)
+        product = "mms-out" if stored.get(_held("media")) else "sms-out"
+        self.account.charge(product, stored[_held("from")], "0.0075", stored[_held("id")])
+        return stored
 
     def _store(self, body: dict[str, Any]) -> dict[str, Any]:
         message_id = body.get(_held("id")) or self._new_id()

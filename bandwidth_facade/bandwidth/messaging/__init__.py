@@ -1,9 +1,12 @@
 """The Messaging API: ``messaging.Client(user_id, api_token, api_secret)``, what it returns and
-what Bandwidth sends back to the application (``parse_event``)."""
+what Bandwidth sends back to the application (``parse_event``).
 
-from ._client import AsyncClient, Client
-from ._events import parse_event
-from ._exceptions import (
+3.x's modules are here too: ``bandwidth.messaging.client_module`` (``Client``) and
+``bandwidth.messaging.api_exception_module`` (``BandwidthMessageAPIException``)."""
+
+from .._client import AsyncClient, Client
+from .._events import parse_event
+from .._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -25,9 +28,9 @@ from ._exceptions import (
     ServerError,
     UnsafeRedirectError,
 )
-from ._journal import Journal, LineState
-from ._rate import Pacing
-from ._types import (
+from .._journal import Journal, LineState
+from .._rate import Pacing
+from .._types import (
     BulkResult,
     BulkResultStatus,
     CallbackHttpMethod,

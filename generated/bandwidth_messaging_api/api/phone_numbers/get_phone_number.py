@@ -1,0 +1,188 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.phone_number import PhoneNumber
+from ...types import Response, status_of
+
+
+def _get_kwargs(
+    user_id: str,
+    number_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{user_id}/phoneNumbers/{number_id}".format(
+            user_id=quote(str(user_id), safe=""),
+            number_id=quote(str(number_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PhoneNumber | None:
+    if response.status_code == 200:
+        response_200 = PhoneNumber.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PhoneNumber]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    number_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | PhoneNumber]:
+    """Get one of the account's numbers
+
+     Answers the number with the given id (or E.164 number).
+
+    Args:
+        user_id (str):
+        number_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PhoneNumber]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        number_id=number_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: str,
+    number_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | PhoneNumber | None:
+    """Get one of the account's numbers
+
+     Answers the number with the given id (or E.164 number).
+
+    Args:
+        user_id (str):
+        number_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PhoneNumber
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        number_id=number_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: str,
+    number_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | PhoneNumber]:
+    """Get one of the account's numbers
+
+     Answers the number with the given id (or E.164 number).
+
+    Args:
+        user_id (str):
+        number_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PhoneNumber]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        number_id=number_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: str,
+    number_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | PhoneNumber | None:
+    """Get one of the account's numbers
+
+     Answers the number with the given id (or E.164 number).
+
+    Args:
+        user_id (str):
+        number_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PhoneNumber
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            number_id=number_id,
+            client=client,
+        )
+    ).parsed
