@@ -10,7 +10,7 @@ extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest"]
 nitpicky = True
 # Python's and httpx's own pages cannot be linked without fetching their inventories, which a
 # build here must not need: references into them are left as plain text.
-_EXTERNAL_MODULES = "datetime|dt|collections\\.abc|typing|httpx|pathlib|os|threading|types|asyncio"
+_EXTERNAL_MODULES = "datetime|dt|collections\\.abc|typing|httpx|pathlib|os|threading|types|asyncio|io"
 _EXTERNAL_NAMES = (
     "Path|Self|Any|Unpack|T|P|Iterable|Iterator|AsyncIterator|Generator|Collection|Sequence"
     "|Mapping|Callable|TracebackType|PathLike"
@@ -22,6 +22,10 @@ nitpick_ignore_regex = [
     (r"py:(class|obj|data)", r"(TimeoutArg|Progress|Batch|Recorder|BulkPlan)"),
     (r"py:(class|obj|data)", r"bandwidth\._[a-z_]+\.(HttpT|Batch)"),
 ]
+# The parts of the package that load on first use, loaded so that signatures naming them resolve.
+import bandwidth.account  # noqa: E402
+import bandwidth.voice  # noqa: E402,F401
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"

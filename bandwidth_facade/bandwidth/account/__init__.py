@@ -40,6 +40,8 @@ __all__ = [
     "UserError",
 ]
 
-for _name in ("AsyncClient", "Client"):
-    # Shown where users import them from, in tracebacks, reprs and help.
-    globals()[_name].__module__ = __name__
+for _name in __all__:
+    # Shown where users import them from, in tracebacks, reprs, help and the docs.
+    _public = globals()[_name]
+    if isinstance(_public, type) and _public.__module__ != "bandwidth":
+        _public.__module__ = __name__

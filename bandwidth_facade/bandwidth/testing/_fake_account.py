@@ -535,7 +535,7 @@ class FakeAccount:
         self, request: httpx.Request, p: dict[str, str], q: dict[str, Any]
     ) -> httpx.Response:
         number = p["number"]
-        if not re.fullmatch(r"\+1[2-9]\d{9}", number):
+        if not re.fullmatch(r"\+[1-9]\d{1,14}", number):
             raise _Answer(404, "not-found", "number-info-not-found", f"No information for {number}")
         now = self._now()
         name = next((h.get("name") for h in self.numbers.values() if h["number"] == number), None)
