@@ -10,7 +10,9 @@ extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest"]
 nitpicky = True
 # Python's and httpx's own pages cannot be linked without fetching their inventories, which a
 # build here must not need: references into them are left as plain text.
-_EXTERNAL_MODULES = "datetime|dt|collections\\.abc|typing|httpx|pathlib|os|threading|types|asyncio|io"
+_EXTERNAL_MODULES = (
+    "datetime|dt|collections\\.abc|typing|httpx|pathlib|os|threading|types|asyncio|io"
+)
 _EXTERNAL_NAMES = (
     "Path|Self|Any|Unpack|T|P|Iterable|Iterator|AsyncIterator|Generator|Collection|Sequence"
     "|Mapping|Callable|TracebackType|PathLike"

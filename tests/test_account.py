@@ -80,7 +80,8 @@ def test_a_3x_program_sets_up_its_number_and_sends_an_mms(tmp_path: Path) -> Non
     # ------------------------------------------------------------------------------------------
 
     assert isinstance(voice_api, voice.Client)
-    assert my_app_id.startswith("a-") and number_id.startswith("n-")
+    assert my_app_id.startswith("a-")
+    assert number_id.startswith("n-")
     assert media_url == f"{USERS}/media/dog.jpg"
     assert fake.account.media["dog.jpg"] == (picture.read_bytes(), "image/jpeg")
     sent = fake.messages[-1]
@@ -333,7 +334,8 @@ def test_3x_module_paths_import() -> None:
     from bandwidth.voice.api_exception_module import BandwidthVoiceAPIException
     from bandwidth.voice.client_module import Client as VoiceClient
 
-    assert AccountClient is account.Client and MessagingClient is messaging.Client
+    assert AccountClient is account.Client
+    assert MessagingClient is messaging.Client
     assert VoiceClient is voice.Client
     assert BandwidthAccountAPIException is bandwidth.BandwidthAccountAPIException
     assert BandwidthMessageAPIException is bandwidth.BandwidthMessageAPIException
@@ -357,10 +359,10 @@ def test_3x_exceptions_are_built_as_3x_built_them(cls: type[bandwidth.APIStatusE
         "20003",
     )
     assert str(error) == "Error 20003: Authentication Failure"
-    assert error.response is None and error.request is None and error.request_body is None
+    assert (error.response, error.request, error.request_body) == (None, None, None)
     assert cls(404, "Not found").code == "404"
     assert cls("404", "Not found").status_code == 404
-    copy = pickle.loads(pickle.dumps(error))
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
     assert (type(copy), str(copy), copy.code) == (cls, str(error), "20003")
     with pytest.raises(bandwidth.InvalidTypeError):
         cls("not a status", "x")
@@ -373,9 +375,11 @@ def test_a_messaging_refusal_is_still_what_3x_code_catches(httpx_mock: HTTPXMock
         status_code=404,
         json={"category": "not-found", "code": "message-not-found", "message": "no"},
     )
-    with messaging.Client("u-user", "t-token", "s-secret") as api:
-        with pytest.raises(messaging.BandwidthMessageAPIException) as raised:
-            api.get_message("m-1")
+    with (
+        messaging.Client("u-user", "t-token", "s-secret") as api,
+        pytest.raises(messaging.BandwidthMessageAPIException) as raised,
+    ):
+        api.get_message("m-1")
     assert isinstance(raised.value, bandwidth.NotFoundError)
 
 
@@ -387,7 +391,8 @@ VOICE_3X: dict[str, list[str]] = json.loads((Path(__file__).parent / "voice_3x.j
 
 def test_every_3x_voice_method_exists_with_its_arguments_and_raises(httpx_mock: HTTPXMock) -> None:
     api = bandwidth.client("voice", "u-user", "t-token", "s-secret")
-    assert "s-secret" not in repr(api) and "t-token" not in repr(api)
+    assert "s-secret" not in repr(api)
+    assert "t-token" not in repr(api)
     for name, parameters in VOICE_3X.items():
         method = getattr(api, name)
         signature = inspect.signature(method)

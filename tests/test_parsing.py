@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from bandwidth import MalformedResponseError
 from bandwidth._parsing import (
     id_from_location,
