@@ -454,7 +454,7 @@ UPLOAD_MEDIA: Final = Operation(
     path_parameters=("userId", "mediaName"),
     query={},
     query_rules={},
-    body="application/octet-stream",
+    body="*/*",
     body_names={},
     body_rules={},
 )
