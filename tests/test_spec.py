@@ -93,3 +93,51 @@ def test_response_enums_are_open(spec: dict[str, Any]) -> None:
         ref = message["properties"][name]["$ref"].rsplit("/", 1)[-1]
         options = spec["components"]["schemas"][ref]["anyOf"]
         assert {"type": "string"} in options
+
+
+_KEYWORDS = {
+    "type",
+    "description",
+    "enum",
+    "format",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "items",
+    "properties",
+    "required",
+    "additionalProperties",
+    "$ref",
+    "anyOf",
+    "allOf",
+    "oneOf",
+    "default",
+    "example",
+    "examples",
+    "minItems",
+    "maxItems",
+    "nullable",
+}
+
+
+def test_every_schema_uses_only_json_schema_keywords(spec: dict[str, Any]) -> None:
+    """A plain YAML scalar with a comma inside ``{...}`` splits into a stray key: caught here."""
+    stray: list[str] = []
+
+    def walk(schema: Any, where: str) -> None:
+        if not isinstance(schema, dict):
+            return
+        stray.extend(f"{where}: {key!r}" for key in schema if key not in _KEYWORDS)
+        for name, sub in schema.get("properties", {}).items():
+            walk(sub, f"{where}.{name}")
+        for key in ("items", "additionalProperties"):
+            walk(schema.get(key), f"{where}.{key}")
+        for key in ("anyOf", "allOf", "oneOf"):
+            for index, sub in enumerate(schema.get(key, [])):
+                walk(sub, f"{where}.{key}[{index}]")
+
+    for name, schema in spec["components"]["schemas"].items():
+        walk(schema, name)
+    assert stray == []

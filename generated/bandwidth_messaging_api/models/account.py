@@ -17,7 +17,7 @@ class Account:
     """The account's balance and type.
 
     Attributes:
-        balance (str | Unset): The balance in dollars
+        balance (str | Unset): The balance in dollars, without a currency symbol.
         account_type (AccountType | str | Unset): An `AccountType`, or a value the API added later.
     """
 

@@ -18,13 +18,13 @@ class Transaction:
 
     Attributes:
         id (str | Unset):
-        time (str | Unset): When it was processed (ISO 8601
-        amount (str | Unset): In dollars
+        time (str | Unset): When it was processed (ISO 8601, UTC).
+        amount (str | Unset): In dollars, without a currency symbol.
         type_ (str | TransactionType | Unset): A `TransactionType`, or a value the API added later.
         units (int | Unset): Product units charged or credited.
         product_type (str | Unset): The product, such as `sms-out` or `local-number-per-month`.
-        number (str | Unset): The phone number it is about
-        resource_id (str | Unset): The message or call it is about
+        number (str | Unset): The phone number it is about, if any.
+        resource_id (str | Unset): The message or call it is about, if any.
     """
 
     id: str | Unset = UNSET
