@@ -248,9 +248,12 @@ class SQLiteStore:
         self.path = path
         self._scope = scope
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection = sqlite3.connect(
-            path, timeout=5.0, isolation_level=None, check_same_thread=False
-        )
+        try:
+            self._connection: sqlite3.Connection = sqlite3.connect(
+                path, timeout=5.0, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as error:  # its directory is missing, or cannot be written
+            raise InvalidValueError(f"rate_limits_url: {path} cannot be opened ({error})") from None
         try:
             self._connection.execute("PRAGMA synchronous=OFF")
             self._connection.execute(
