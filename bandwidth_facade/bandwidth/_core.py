@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar, Unpack, cast
 
 import httpx
-from bandwidth_messaging_api.typed_dicts import LIST_QUERY_NAMES, LIST_QUERY_SCHEMA
+from bandwidth_messaging_api import operations as op
 
 from . import _reconcile, _validation
 from ._bulk import SENDER, BulkStream, Progress, Recorder
@@ -71,26 +71,10 @@ class Core(Exchange):
         # process and machine that uses the same store.
         scope = f"{self.base_url.host}:{self.base_url.port or ''}/{self.credentials.user_id}"
         self.limiter = RateLimiter(settings.rate, open_store(settings.rate.url, scope))
-        # Every request is built by the generated client's operation for it. Loaded with the
-        # first client made, not at `import bandwidth`.
-        from bandwidth_messaging_api.api.messages import (
-            get_message,
-            list_messages,
-            redact_message,
-            send_messages,
-        )
-        from bandwidth_messaging_api.models import RedactRequest
-
-        user_id = self.credentials.user_id
-        self._get_kwargs = functools.partial(get_message._get_kwargs, user_id)
-        self._list_kwargs = functools.partial(list_messages._get_kwargs, user_id)
-        self._redact_kwargs = functools.partial(
-            redact_message._get_kwargs, user_id, body=RedactRequest(text="")
-        )
-        self._send_kwargs = functools.partial(send_messages._get_kwargs, user_id)
-        # Every send and every first page go to the same URL: prepared once.
-        self._send = self._prepare(self._send_kwargs(body=[]), parse=True)
-        self._list = self._prepare(self._list_kwargs(), parse=True)
+        # Every send and every first page go to the same URL, where the spec's operation says:
+        # prepared once.
+        self._send = self.prepared(op.SEND_MESSAGES)
+        self._list = self.prepared(op.LIST_MESSAGES)
 
     # -- building requests ------------------------------------------------------------------
 
@@ -106,28 +90,27 @@ class Core(Exchange):
         return self._request(self._send, timeout, json=items)
 
     def get_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = self._get_kwargs(_validation.message_id(message_id))
-        return self._request(self._prepare(kwargs), timeout)
+        return self.request(op.GET_MESSAGE, timeout, path={"message_id": message_id})
 
     def redact_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        kwargs = self._redact_kwargs(_validation.message_id(message_id))
-        return self._request(self._prepare(kwargs), timeout, json=kwargs["json"])
+        path = {"message_id": message_id}
+        return self.request(op.REDACT_MESSAGE, timeout, path=path, body={"text": ""})
 
     def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
-        """``filters`` maps the generated ``list_messages`` operation's keyword names to values
-        (``None``: unset). The operation writes the query (its names and forms come from the
-        spec); each value is then checked against the spec's rule for its parameter."""
+        """``filters`` maps the listMessages operation's keyword names to values (``None``:
+        unset); each value goes under its wire name, checked against the spec's rule for it."""
         # Any: the values are checked against the spec's rules once the query is written.
         given: dict[str, Any] = {
             name: _validation.list_date(name, value)
             for name, value in filters.items()
             if value is not None
         }
-        query = self._list_kwargs(**given)["params"]
+        listing = op.LIST_MESSAGES
+        query = {listing.query[name]: value for name, value in given.items()}
         for name in given:
-            wire = LIST_QUERY_NAMES[name]
+            wire = listing.query[name]
             try:
-                _validation.check_value(name, query[wire], LIST_QUERY_SCHEMA[wire])
+                _validation.check_value(name, query[wire], listing.query_rules[wire])
             except InvalidValueError:
                 if not name.endswith("date_time"):
                     raise

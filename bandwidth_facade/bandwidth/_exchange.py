@@ -106,10 +106,11 @@ class Exchange:
         merged.update(self._headers)
         self._headers = merged
 
-    def _prepare(self, kwargs: dict[str, Any], *, parse: bool = False) -> _Prepared:
-        """A generated operation's request description, aimed at this endpoint."""
-        url = self._prefix + kwargs["url"]
-        return _Prepared(kwargs["method"].upper(), httpx.URL(url) if parse else url)
+    def prepared(self, operation: Operation) -> _Prepared:
+        """Where an operation whose only path parameter is the user id goes, worked out once
+        (its URL parsed: requests to it are made for every send and every listing)."""
+        url = operation.path.format(userId=quote(self.credentials.user_id, safe=""))
+        return _Prepared(operation.method, httpx.URL(self._prefix + url))
 
     def _request(
         self,

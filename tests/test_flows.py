@@ -1,0 +1,162 @@
+"""The flows alone, with no transport and no client: a flow yields the request to send or the
+seconds to wait, and is resumed with what happened. As httpx tests its auth flows, these feed
+answers with ``flow.send(...)`` and assert what the flow does next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from bandwidth import (
+    BandwidthAccountAPIException,
+    InvalidValueError,
+    MalformedResponseError,
+    NotFoundError,
+    ServerError,
+    UnsafeRedirectError,
+)
+from bandwidth._config import Settings
+from bandwidth._exchange import Exchange, parse_object
+from bandwidth_messaging_api import operations as op
+
+ROOT = "https://api.example/v1"
+
+
+def exchange(**options: Any) -> Exchange:
+    options.setdefault("api_endpoint", "https://api.example")
+    settings = Settings.create("u-1", "t-token", "s-secret", options)
+    return Exchange(settings, BandwidthAccountAPIException)
+
+
+def answer(request: httpx.Request, status: int = 200, **kwargs: Any) -> httpx.Response:
+    return httpx.Response(status, request=request, **kwargs)
+
+
+def test_a_request_is_built_from_the_spec_s_operation() -> None:
+    request = exchange().request(
+        op.UPDATE_PHONE_NUMBER, None, path={"number_id": "+1 919"}, body={"name": "x"}
+    )
+    assert request.method == "POST"
+    assert str(request.url) == f"{ROOT}/users/u-1/phoneNumbers/%2B1%20919"
+    assert request.content == b'{"name":"x"}'
+    assert request.headers["Content-Type"] == "application/json"
+    assert request.headers["Authorization"].startswith("Basic ")
+    query = exchange().request(op.LIST_PHONE_NUMBERS, 3.0, query={"number_state": "enabled"})
+    assert str(query.url) == f"{ROOT}/users/u-1/phoneNumbers?numberState=enabled"
+    assert query.extensions["timeout"] == {"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}
+
+
+def test_a_required_body_property_is_asked_for_before_anything_is_built() -> None:
+    with pytest.raises(InvalidValueError, match="number is required"):
+        exchange().request(op.ORDER_PHONE_NUMBER, None, body={"name": "x"})
+
+
+def test_a_success_returns_what_the_parser_makes_of_it() -> None:
+    ex = exchange()
+    request = ex.request(op.GET_ACCOUNT, None)
+    flow = ex.call(request, parse_object)
+    assert next(flow) is request
+    with pytest.raises(StopIteration) as done:
+        flow.send(answer(request, json={"accountType": "pre-pay"}))
+    assert done.value.value == {"account_type": "pre-pay"}
+
+
+def test_a_read_that_fails_is_waited_for_then_sent_again() -> None:
+    ex = exchange(max_retries=1)
+    request = ex.request(op.GET_ACCOUNT, None)
+    flow = ex.call(request, parse_object)
+    next(flow)
+    wait = flow.send(answer(request, 503))
+    assert isinstance(wait, float)
+    assert 0 < wait <= 8.0
+    assert flow.send(None) is request  # the same request, again
+    with pytest.raises(ServerError) as raised:
+        flow.send(answer(request, 503))
+    assert raised.value.may_have_been_sent is False  # a read: nothing was created
+
+
+def test_an_order_that_may_have_gone_through_is_not_sent_again() -> None:
+    ex = exchange(max_retries=3)
+    request = ex.request(op.ORDER_PHONE_NUMBER, None, body={"number": "+19195550100"})
+    flow = ex.call(request, parse_object)
+    next(flow)
+    with pytest.raises(ServerError) as raised:
+        flow.send(answer(request, 502))
+    assert raised.value.may_have_been_sent is True
+    assert isinstance(raised.value, BandwidthAccountAPIException)
+
+
+def test_an_order_whose_connection_failed_before_sending_is_sent_again() -> None:
+    ex = exchange(max_retries=1)
+    request = ex.request(op.ORDER_PHONE_NUMBER, None, body={"number": "+19195550100"})
+    flow = ex.call(request, parse_object)
+    next(flow)
+    assert isinstance(flow.send(httpx.ConnectError("refused", request=request)), float)
+    assert flow.send(None) is request
+
+
+def test_a_refusal_is_raised_at_once_as_the_api_s_class() -> None:
+    ex = exchange(max_retries=3)
+    request = ex.request(op.GET_APPLICATION, None, path={"application_id": "a-1"})
+    flow = ex.call(request, parse_object)
+    next(flow)
+    with pytest.raises(NotFoundError) as raised:
+        flow.send(answer(request, 404, json={"code": "application-not-found", "message": "no"}))
+    assert isinstance(raised.value, BandwidthAccountAPIException)
+
+
+def test_a_redirect_is_an_error_not_a_new_request() -> None:
+    ex = exchange()
+    request = ex.request(op.GET_ACCOUNT, None)
+    flow = ex.call(request, parse_object)
+    next(flow)
+    with pytest.raises(UnsafeRedirectError, match="redirects are never followed"):
+        flow.send(answer(request, 302, headers={"Location": "https://elsewhere.example/"}))
+
+
+def test_a_listing_yields_each_page_and_follows_its_link() -> None:
+    ex = exchange()
+    first = ex.request(op.LIST_APPLICATIONS, None, query={"size": 1})
+    pages = ex.pages(first, "applications")
+    assert next(pages) is first
+    link = f'<{ROOT}/users/u-1/applications?size=1&page=1>; rel="next"'
+    page = pages.send(answer(first, json=[{"id": "a-1"}], headers={"Link": link}))
+    assert page == [{"id": "a-1"}]
+    following = pages.send(None)
+    assert isinstance(following, httpx.Request)
+    assert str(following.url) == f"{ROOT}/users/u-1/applications?size=1&page=1"
+    assert pages.send(answer(following, json=[{"id": "a-2"}])) == [{"id": "a-2"}]
+    with pytest.raises(StopIteration):
+        pages.send(None)
+
+
+def test_a_listing_stops_at_its_limit_without_reading_further() -> None:
+    ex = exchange()
+    first = ex.request(op.LIST_ERRORS, None)
+    pages = ex.pages(first, "errors", left=1)
+    next(pages)
+    link = f'<{ROOT}/users/u-1/errors?page=1>; rel="next"'
+    assert pages.send(
+        answer(first, json=[{"id": "e-1"}, {"id": "e-2"}], headers={"Link": link})
+    ) == [{"id": "e-1"}]
+    with pytest.raises(StopIteration):
+        pages.send(None)
+
+
+def test_a_link_back_to_a_page_read_is_malformed_not_a_loop() -> None:
+    ex = exchange()
+    first = ex.request(op.LIST_MEDIA, None)
+    pages = ex.pages(first, "media files")
+    next(pages)
+    with pytest.raises(MalformedResponseError, match="leads back to a page already read"):
+        pages.send(answer(first, json=[], headers={"Link": f'<{first.url}>; rel="next"'}))
+
+
+def test_a_link_to_another_origin_is_refused() -> None:
+    ex = exchange()
+    first = ex.request(op.LIST_MEDIA, None)
+    pages = ex.pages(first, "media files")
+    next(pages)
+    with pytest.raises(UnsafeRedirectError, match="another origin"):
+        pages.send(answer(first, json=[], headers={"Link": '<https://evil.example/x>; rel="next"'}))
