@@ -314,6 +314,7 @@ def test_the_async_client_does_the_same(fake: FakeMessagingAPI) -> None:
 def test_sync_and_async_methods_are_the_same_methods() -> None:
     sync = {n: m for n, m in vars(account.Client).items() if not n.startswith("_")}
     asynchronous = {n: m for n, m in vars(account.AsyncClient).items() if not n.startswith("_")}
+    assert len(sync) == 23
     assert sync.keys() == asynchronous.keys()
     for name, method in sync.items():
         other = asynchronous[name]
@@ -409,6 +410,28 @@ def test_every_3x_voice_method_exists_with_its_arguments_and_raises(httpx_mock: 
         ]
         with pytest.raises(bandwidth.VoiceAPINotIncludedError, match=f"voice.Client.{name}: "):
             method(*required)
+    assert httpx_mock.get_requests() == []
+
+
+SIP_3X = {
+    "list_domains": (),
+    "create_domain": ("name",),
+    "get_domain": ("d-1",),
+    "delete_domain": ("d-1",),
+    "list_domain_endpoints": ("d-1",),
+    "create_domain_endpoint": ("d-1", "name", "password"),
+    "get_domain_endpoint": ("d-1", "re-1"),
+    "update_domain_endpoint": ("d-1", "re-1"),
+    "delete_domain_endpoint": ("d-1", "re-1"),
+    "create_domain_endpoint_auth_token": ("d-1", "re-1"),
+}
+
+
+def test_3x_domain_and_endpoint_methods_say_they_belong_to_voice(httpx_mock: HTTPXMock) -> None:
+    for client in (new_client(), account.AsyncClient("u-user", "t-token", "s-secret")):
+        for name, arguments in SIP_3X.items():
+            with pytest.raises(bandwidth.VoiceAPINotIncludedError, match=f"{name}: domains and"):
+                getattr(client, name)(*arguments)
     assert httpx_mock.get_requests() == []
 
 

@@ -37,6 +37,7 @@ from ._types import (
     TransactionType,
     UserError,
 )
+from ._voice import SipNotIncluded
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -113,12 +114,13 @@ def _check_media_type(content_type: object) -> str:
     return content_type
 
 
-class Client(SyncShell[Exchange]):
+class Client(SipNotIncluded, SyncShell[Exchange]):
     """The Account API client: the account, its applications, numbers, media and errors.
 
     Made like the Messaging client (``bandwidth.client('account', user_id, api_token,
     api_secret)``), with the same options, errors and retries. Listings are lazy iterators
-    that read page after page; everything else returns when the API has answered.
+    that read page after page; everything else returns when the API has answered. 3.x's
+    domain and endpoint methods (SIP) raise ``VoiceAPINotIncludedError``.
     """
 
     def __init__(
@@ -463,7 +465,7 @@ class Client(SyncShell[Exchange]):
         return self._run(_read(self._core, request))
 
 
-class AsyncClient(AsyncShell[Exchange]):
+class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
     """The Account API client for asyncio: ``Client``'s methods as coroutines, listings as
     async iterators. Close with ``await client.aclose()`` or ``async with``."""
 

@@ -12,13 +12,20 @@ from typing import NoReturn
 
 from ._exceptions import VoiceAPINotIncludedError
 
-__all__ = ["Client"]
+__all__ = ["Client", "SipNotIncluded"]
 
 
 def _not_included(method: str) -> VoiceAPINotIncludedError:
     return VoiceAPINotIncludedError(
         f"voice.Client.{method}: the Voice API is not part of this package (it covers "
         "messaging and the Account operations messaging applications use); nothing was sent"
+    )
+
+
+def _sip_not_included(method: str) -> VoiceAPINotIncludedError:
+    return VoiceAPINotIncludedError(
+        f"account.Client.{method}: domains and endpoints (SIP) belong to the Voice API, which "
+        "is not part of this package; nothing was sent"
     )
 
 
@@ -652,3 +659,78 @@ class Client:
         Not part of this package: raises ``VoiceAPINotIncludedError``.
         """
         raise _not_included("play_audio_file_to_conference")
+
+
+class SipNotIncluded:
+    """3.x's Account methods for domains and endpoints (SIP registration), which belong to
+    the Voice API: each keeps its 3.x name and arguments and raises
+    ``VoiceAPINotIncludedError`` before any request."""
+
+    def list_domains(self, size: object = None, **kwargs: object) -> NoReturn:
+        """3.x: get a list of domains. Not part of this package."""
+        raise _sip_not_included("list_domains")
+
+    def create_domain(self, name: object, description: object = None, **kwargs: object) -> NoReturn:
+        """3.x: create a domain. Not part of this package."""
+        raise _sip_not_included("create_domain")
+
+    def get_domain(self, domain_id: object) -> NoReturn:
+        """3.x: get information about a domain. Not part of this package."""
+        raise _sip_not_included("get_domain")
+
+    def delete_domain(self, domain_id: object) -> NoReturn:
+        """3.x: delete a domain. Not part of this package."""
+        raise _sip_not_included("delete_domain")
+
+    def list_domain_endpoints(
+        self,
+        domain_id: object,
+        size: object = None,
+        **kwargs: object,
+    ) -> NoReturn:
+        """3.x: get a list of domain's endpoints. Not part of this package."""
+        raise _sip_not_included("list_domain_endpoints")
+
+    def create_domain_endpoint(
+        self,
+        domain_id: object,
+        name: object,
+        password: object,
+        description: object = None,
+        application_id: object = None,
+        enabled: object = True,
+        **kwargs: object,
+    ) -> NoReturn:
+        """3.x: create a domain endpoint. Not part of this package."""
+        raise _sip_not_included("create_domain_endpoint")
+
+    def get_domain_endpoint(self, domain_id: object, endpoint_id: object) -> NoReturn:
+        """3.x: get information about an endpoint. Not part of this package."""
+        raise _sip_not_included("get_domain_endpoint")
+
+    def update_domain_endpoint(
+        self,
+        domain_id: object,
+        endpoint_id: object,
+        password: object = None,
+        description: object = None,
+        application_id: object = None,
+        enabled: object = None,
+        **kwargs: object,
+    ) -> NoReturn:
+        """3.x: update information about an endpoint. Not part of this package."""
+        raise _sip_not_included("update_domain_endpoint")
+
+    def delete_domain_endpoint(self, domain_id: object, endpoint_id: object) -> NoReturn:
+        """3.x: remove an endpoint. Not part of this package."""
+        raise _sip_not_included("delete_domain_endpoint")
+
+    def create_domain_endpoint_auth_token(
+        self,
+        domain_id: object,
+        endpoint_id: object,
+        expires: object = 3600,
+        **kwargs: object,
+    ) -> NoReturn:
+        """3.x: create auth token for an endpoint. Not part of this package."""
+        raise _sip_not_included("create_domain_endpoint_auth_token")
