@@ -235,7 +235,7 @@ def test_transactions_filter_by_type_and_number(
             "between 1 and 10000",
         ),
         (lambda a: a.order_phone_number("9195551212"), "number must match"),
-        (lambda a: a.get_application("../messages"), "application_id must be an id"),
+        (lambda a: a.get_application("../messages"), "application_id must be one URL path segment"),
         (lambda a: a.delete_media_file(""), "media_name must not be empty"),
         (lambda a: a.list_applications(size=1001), "size must be between"),
         (lambda a: a.list_account_transactions(trans_type="refund"), "must be one of"),

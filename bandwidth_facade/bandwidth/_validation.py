@@ -217,7 +217,8 @@ def resource_id(name: str, value: object) -> str:
     if _MESSAGE_ID_FORBIDDEN.intersection(value) or value in (".", ".."):
         # '.' and '..' would name the account's path, not a resource, once the URL is resolved.
         raise InvalidValueError(
-            f"{name} must be an id, without '/', '?' or '#', and not '.' or '..': {value!r}"
+            f"{name} must be one URL path segment: no '/', '?' or '#', and not '.' or '..': "
+            f"{value!r}"
         )
     if not value.isprintable() or value != value.strip():
         raise InvalidValueError(f"{name} must be printable, without spaces: {value!r}")
