@@ -306,3 +306,120 @@ def test_store_urls_are_checked(tmp_path: Path) -> None:
     with pytest.raises(InvalidValueError, match="cannot be opened"):
         open_store(f"sqlite:///{tmp_path / 'missing' / 'x.db'}", "s")
     assert not os.path.exists(tmp_path / "missing")
+
+
+# -- what a refusal never does ---------------------------------------------------------------
+
+
+def put(rate_limiter: RateLimiter, **values: float) -> None:
+    rate_limiter.store.update(list(values), lambda _: dict(values))
+
+
+def test_a_refusal_never_moves_a_time_the_store_holds_earlier() -> None:
+    rate_limiter, _ = limiter()
+    put(rate_limiter, hold=NOW + 100, a=NOW + 100, **{f"n:{LONG}": NOW + 100})
+    five = "You can send 5 messages per 1 seconds"
+    rate_limiter.refused(LONG, code="message-rate-limit", message=five, told=2.0)
+    rate_limiter.refused(LONG, code="message-rate-limit-per-tn", message="", told=None)
+    assert stored(rate_limiter, "hold", "a", f"n:{LONG}") == {
+        "hold": NOW + 100,
+        "a": NOW + 100,
+        f"n:{LONG}": NOW + 100,
+    }
+
+
+def test_a_rate_learned_earlier_paces_without_a_hold() -> None:
+    rate_limiter, _ = limiter()
+    put(rate_limiter, **{"a.rate": 5.0})
+    rate_limiter.refused(LONG, code="message-rate-limit", message="", told=None)
+    values = stored(rate_limiter, "hold", "a")
+    assert "hold" not in values  # the account's rate is known: its bucket paces
+    bucket = _Bucket.of(5, 15)
+    assert values["a"] == pytest.approx(NOW + bucket.tolerance + bucket.interval)
+
+
+def test_a_number_rate_learned_earlier_is_kept() -> None:
+    rate_limiter, _ = limiter()
+    put(rate_limiter, **{f"n:{LONG}.rate": 4.0})
+    rate_limiter.refused(LONG, code="message-rate-limit-per-tn", message="", told=None)
+    bucket = _Bucket.of(4.0, 4.0)
+    assert stored(rate_limiter, f"n:{LONG}", f"n:{LONG}.rate") == {
+        f"n:{LONG}": pytest.approx(NOW + bucket.tolerance + bucket.interval),
+        f"n:{LONG}.rate": 4.0,
+    }
+
+
+def test_the_per_number_wording_alone_makes_a_refusal_per_number() -> None:
+    rate_limiter, _ = limiter()
+    said = "You can send 3 messages per 1 seconds per telephone number"
+    rate_limiter.refused(LONG, code="message-rate-limit", message=said, told=None)
+    assert rate_limiter.pacing()["number_rates"] == {LONG: 3.0}
+    assert rate_limiter.pacing()["refusals"] == 1
+
+
+def test_an_error_s_per_number_refusal_paces_its_sender() -> None:
+    rate_limiter, _ = limiter()
+    request = httpx.Request("POST", "https://api.example/v1/users/u/messages")
+    answer = httpx.Response(403, request=request)
+    error = RateLimitError(answer, code="message-rate-limit-per-tn", message="too fast")
+    rate_limiter.refused_by(LONG, error)
+    assert rate_limiter.pacing() == {
+        "messages_per_second": None,
+        "burst": None,
+        "number_rates": {LONG: 1.0},
+        "refusals": 1,
+    }
+
+
+def test_a_toll_free_number_s_stated_rate_is_compared_with_the_toll_free_setting(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    rate_limiter, _ = limiter(per_number=0.5, toll_free=3)
+    toll_free = "+18445550100"
+    with caplog.at_level(logging.WARNING, logger="bandwidth"):
+        rate_limiter.refused(
+            toll_free,
+            code="message-rate-limit-per-tn",
+            message="You can send 2 messages per 1 seconds",
+            told=None,
+        )
+    assert caplog.messages == [
+        f"the API allows 2 messages/s from {toll_free}, fewer than the 3 configured; sending at 2"
+    ]
+
+
+def test_a_sqlite_store_may_be_used_from_any_thread(tmp_path: Path) -> None:
+    import threading
+
+    store = open_store(f"sqlite://{tmp_path / 'limits.sqlite3'}", "u-1")
+    assert isinstance(store, SQLiteStore)
+    assert store.path == tmp_path / "limits.sqlite3"
+    failures: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            store.update(["a"], lambda values: {"a": 1.0})
+        except BaseException as error:
+            failures.append(error)
+
+    worker = threading.Thread(target=use)
+    worker.start()
+    worker.join()
+    assert failures == []
+    store.close()
+
+
+def test_a_redis_store_s_waits_are_bounded_and_its_package_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = open_store("redis://127.0.0.1:9/0", "u-1")
+    options = store._client.connection_pool.connection_kwargs  # type: ignore[attr-defined]
+    assert (options["socket_timeout"], options["socket_connect_timeout"]) == (2.0, 2.0)
+    store.close()
+    monkeypatch.setitem(__import__("sys").modules, "redis", None)
+    with pytest.raises(InvalidValueError) as raised:
+        open_store("redis://:secret@127.0.0.1:9/0", "u-1")
+    assert str(raised.value) == (
+        "rate_limits_url 'redis://***@127.0.0.1:9/0' needs the redis package: "
+        "pip install 'bandwidth-messaging[redis]'"
+    )
