@@ -22,7 +22,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar, Unpack, cast
 
 import httpx
-from bandwidth_messaging_api import operations as op
 
 from . import _reconcile, _validation
 from ._bulk import SENDER, BulkStream, Progress, Recorder
@@ -71,10 +70,15 @@ class Core(Exchange):
         # process and machine that uses the same store.
         scope = f"{self.base_url.host}:{self.base_url.port or ''}/{self.credentials.user_id}"
         self.limiter = RateLimiter(settings.rate, open_store(settings.rate.url, scope))
-        # Every send and every first page go to the same URL, where the spec's operation says:
-        # prepared once.
-        self._send = self.prepared(op.SEND_MESSAGES)
-        self._list = self.prepared(op.LIST_MESSAGES)
+        # The spec's operations, loaded with the first client made, not at `import bandwidth`.
+        from bandwidth_messaging_api import operations
+
+        self._get_operation = operations.GET_MESSAGE
+        self._redact_operation = operations.REDACT_MESSAGE
+        self._list_operation = operations.LIST_MESSAGES
+        # Every send and every first page go to the same URL: prepared once.
+        self._send = self.prepared(operations.SEND_MESSAGES)
+        self._list = self.prepared(operations.LIST_MESSAGES)
 
     # -- building requests ------------------------------------------------------------------
 
@@ -90,11 +94,11 @@ class Core(Exchange):
         return self._request(self._send, timeout, json=items)
 
     def get_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
-        return self.request(op.GET_MESSAGE, timeout, path={"message_id": message_id})
+        return self.request(self._get_operation, timeout, path={"message_id": message_id})
 
     def redact_request(self, message_id: object, timeout: TimeoutArg) -> httpx.Request:
         path = {"message_id": message_id}
-        return self.request(op.REDACT_MESSAGE, timeout, path=path, body={"text": ""})
+        return self.request(self._redact_operation, timeout, path=path, body={"text": ""})
 
     def list_request(self, filters: Mapping[str, object], timeout: TimeoutArg) -> httpx.Request:
         """``filters`` maps the listMessages operation's keyword names to values (``None``:
@@ -105,7 +109,7 @@ class Core(Exchange):
             for name, value in filters.items()
             if value is not None
         }
-        listing = op.LIST_MESSAGES
+        listing = self._list_operation
         query = {listing.query[name]: value for name, value in given.items()}
         for name in given:
             wire = listing.query[name]

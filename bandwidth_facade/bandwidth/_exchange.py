@@ -19,11 +19,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
-from bandwidth_messaging_api.operations import Operation
 from bandwidth_messaging_api.typed_dicts import snake_case
 
 from . import _validation
@@ -41,6 +40,9 @@ from ._parsing import json_body, snake_keys
 from ._rate import Step
 from ._retry import RetryPolicy
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from bandwidth_messaging_api.operations import Operation
 
 __all__ = ["UNREAD", "Exchange", "Flow", "Outcome", "Pages", "TimeoutArg"]
 
