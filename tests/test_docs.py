@@ -212,3 +212,22 @@ def test_the_readme_session_prints_what_it_shows(monkeypatch: pytest.MonkeyPatch
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries >= 12
+
+
+def test_the_one_minute_example_prints_what_the_readme_says(tmp_path: Path) -> None:
+    """The README's first example, exactly as printed, with no BANDWIDTH_* variable set."""
+    section = README.split("## Try it in one minute", 1)[1].split("\n## ", 1)[0]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Hello\n"
+    assert "It prints `Hello`" in section
