@@ -231,3 +231,32 @@ def test_the_one_minute_example_prints_what_the_readme_says(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     assert done.stdout == "Hello\n"
     assert "It prints `Hello`" in section
+
+
+def test_the_sync_and_async_clients_write_the_same_methods() -> None:
+    import inspect
+
+    for sync, asynchronous in (
+        (bandwidth.Client, bandwidth.AsyncClient),
+        (bandwidth.account.Client, bandwidth.account.AsyncClient),
+    ):
+        public = [n for n, m in vars(sync).items() if not n.startswith("_") and callable(m)]
+        for name in public:
+            one, other = getattr(sync, name), getattr(asynchronous, name, None)
+            if other is None:  # close() and aclose()
+                assert name == "close"
+                continue
+            assert one.__doc__ == other.__doc__, name
+            assert inspect.signature(one).parameters == inspect.signature(other).parameters, name
+
+
+def test_a_traceback_names_the_public_method() -> None:
+    import traceback
+
+    client = bandwidth.Client("u", "t", "s", api_endpoint="http://127.0.0.1:9")
+    try:
+        client.get_message("")
+    except bandwidth.InvalidValueError as error:
+        frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
+    assert "get_message" in frames
+    assert "method" not in frames

@@ -190,6 +190,9 @@ def _present_as(module: str, names: list[str], namespace: dict[str, object]) -> 
     for name in names:
         obj = namespace.get(name)
         if isinstance(obj, type) and obj.__module__.startswith(f"{module}._"):
+            for method in vars(obj).values():  # its own methods, written out on the class
+                if callable(method) and getattr(method, "__module__", "") == obj.__module__:
+                    method.__module__ = module
             obj.__module__ = module
 
 

@@ -1,15 +1,16 @@
-"""``Client`` and ``AsyncClient``: thin shells that perform the I/O steps of ``_core``'s flows.
+"""The clients: shells that perform the I/O steps of the flows (``_exchange``, ``_core``).
 
-Each public method is defined once, on ``Core``, and exposed here by a wrapper of its kind:
-``_sync*`` wrappers drive the flow with blocking I/O, ``_async*`` wrappers with ``await``.
-So signatures, documentation, validation and logic cannot drift between the two clients.
+``SyncShell`` and ``AsyncShell`` each have one driver (``_run`` for a call, ``_items`` for a
+listing, ``_send`` for one exchange); the Messaging API's ``Client`` and ``AsyncClient`` write
+out each public method, a few lines that hand the method's flow from ``Core`` to the driver,
+as httpx writes ``Client.get``. Validation and logic live in the flows, once for both; a test
+keeps the two clients' signatures and documentation in step.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
+import datetime as dt
 import threading
 import time
 from collections.abc import (
@@ -17,23 +18,35 @@ from collections.abc import (
     AsyncIterator,
     Awaitable,
     Callable,
-    Coroutine,
+    Collection,
     Generator,
     Iterable,
     Iterator,
+    Sequence,
 )
-from typing import Any, Concatenate, Final, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack
+from typing import Any, Final, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack
 
 import httpx
 
-from . import _rate
-from ._bulk import Batch, BulkStream, Recorder
+from . import _rate, _reconcile
+from ._bulk import Batch, BulkStream, Progress, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import BulkPlan, Core
 from ._exceptions import BandwidthError, ClientClosedError
 from ._exchange import UNREAD, Exchange, Flow, Pages, TimeoutArg
 from ._rate import Pacing
-from ._types import Message, SendResult
+from ._types import (
+    CallbackHttpMethod,
+    Message,
+    MessageDeliveryState,
+    MessageDirection,
+    MessageState,
+    ReceiptRequested,
+    SendMessageItem,
+    SendMessageItemExtra,
+    SendResult,
+    SortOrder,
+)
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -241,67 +254,7 @@ def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendR
     return results  # type: ignore[return-value]  # one result per item: none is left None
 
 
-def _presented(
-    wrapped: Callable[..., Any], owner: str, returns: str | None
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``functools.wraps``, then present the method as users see it: ``Client.send_message``
-    in module ``bandwidth``, returning what the call gives (``str``), not ``Core``'s flow."""
-
-    def present(method: Callable[..., Any]) -> Callable[..., Any]:
-        functools.update_wrapper(method, wrapped)
-        method.__qualname__ = f"{owner}.{wrapped.__name__}"
-        method.__module__ = "bandwidth"
-        flow = str(wrapped.__annotations__.get("return", ""))
-        result = returns or (flow[5:-1] if flow.startswith("Flow[") else flow)
-        signature = inspect.signature(wrapped)
-        method.__signature__ = signature.replace(return_annotation=result)  # type: ignore[attr-defined]
-        method.__annotations__ = {**wrapped.__annotations__, "return": result}
-        return method
-
-    return present
-
-
 # -- the sync client -------------------------------------------------------------------------
-
-
-def _sync(flow: Callable[Concatenate[Core, P], Flow[T]]) -> Callable[Concatenate[Client, P], T]:
-    @_presented(flow, "Client", None)
-    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return self._run(flow(self._core, *args, **kwargs))
-
-    return method
-
-
-def _sync_pages(
-    listing: Callable[Concatenate[Core, P], Pages[Message]],
-) -> Callable[Concatenate[Client, P], Iterator[Message]]:
-    @_presented(listing, "Client", "Iterator[Message]")
-    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Message]:
-        return self._items(listing(self._core, *args, **kwargs))  # arguments checked now
-
-    return method
-
-
-def _sync_bulk(
-    bulk: Callable[Concatenate[Core, P], BulkPlan],
-) -> Callable[Concatenate[Client, P], list[SendResult]]:
-    @_presented(bulk, "Client", "list[SendResult]")
-    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
-        plan = bulk(self._core, *args, **kwargs)
-        return _in_order(plan, self._drive(plan))
-
-    return method
-
-
-def _sync_stream(
-    bulk: Callable[Concatenate[Core, P], BulkPlan],
-) -> Callable[Concatenate[Client, P], Iterator[SendResult]]:
-    @_presented(bulk, "Client", "Iterator[SendResult]")
-    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[SendResult]:
-        plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
-        return _flatten(self._drive(plan))
-
-    return method
 
 
 class SyncShell(_Shell[httpx.Client, CoreT]):
@@ -477,65 +430,184 @@ class Client(_Messaging, SyncShell[Core]):
         except BandwidthError as error:
             return stream.failed(batch, error)
 
-    # Final: the method's type is declared (what ``_sync`` makes of Core's), for type checkers
-    # that want every public name declared (pyright --verifytypes).
-    send_message: Final = _sync(Core.send_message)
-    send_messages: Final = _sync_bulk(Core.send_messages)
-    iter_send_messages: Final = _sync_stream(Core.iter_send_messages)
-    find_sent: Final = _sync(Core.find_sent)
-    reconcile: Final = _sync(Core.reconcile)
-    get_message: Final = _sync(Core.get_message)
-    redact_message: Final = _sync(Core.redact_message)
-    list_messages: Final = _sync_pages(Core.list_messages)
+    def send_message(
+        self,
+        from_: str,
+        to: str,
+        text: str | None = None,
+        media: str | Sequence[str] | None = None,
+        receipt_requested: ReceiptRequested | None = None,
+        callback_url: str | None = None,
+        callback_http_method: CallbackHttpMethod | None = None,
+        callback_timeout: int | None = None,
+        fallback_url: str | None = None,
+        tag: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+        **more: Unpack[SendMessageItemExtra],
+    ) -> str:
+        """Send one SMS (``text``) or MMS (``media``: an http(s) URL, or a list); return its id.
+
+        Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
+        The send is retried only when the API certainly did not accept it; an error whose
+        ``may_have_been_sent`` is ``True`` means the message may have gone out. Parameters the
+        spec adds later arrive as keyword arguments (``more``, typed by the spec) after
+        ``make generate``.
+        """
+        return self._run(
+            self._core.send_message(
+                from_,
+                to,
+                text,
+                media,
+                receipt_requested,
+                callback_url,
+                callback_http_method,
+                callback_timeout,
+                fallback_url,
+                tag,
+                timeout=timeout,
+                **more,
+            )
+        )
+
+    def send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        on_progress: Progress | None = None,
+        concurrency: int | None = None,
+    ) -> list[SendResult]:
+        """Send any number of messages, 50 to a request; return one result per item, in order.
+
+        Every item is checked before anything is sent. A request that fails as a whole gives
+        each of its items an error result (see ``SendResult``) and the rest still go out,
+        unless the error refuses them all (bad credentials, no credit). ``concurrency``
+        requests are in flight at once (default: the client's ``bulk_concurrency``).
+        ``on_progress(done, total)`` is called as requests complete. Results are held until
+        the end: for a large or long send, ``iter_send_messages`` streams them instead.
+        """
+        plan = self._core.send_messages(
+            items, timeout=timeout, on_progress=on_progress, concurrency=concurrency
+        )
+        return _in_order(plan, self._drive(plan))
+
+    def iter_send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        concurrency: int | None = None,
+    ) -> Iterator[SendResult]:
+        """Send messages from any iterable, yielding each item's result as its request ends.
+
+        Memory holds the requests in flight, not the input: items are read as requests are
+        made, so a generator of a million items works. Results come in order of completion
+        (``result['index']`` is the item's position from 0). Each item is checked as it is
+        read: an invalid one is never sent and gets an error result (``may_have_been_sent``
+        ``False``) while the others go on. If the caller stops reading (``break``, an
+        exception, Ctrl-C), no new request starts and those in flight are waited for.
+        """
+        plan = self._core.iter_send_messages(
+            items, timeout=timeout, concurrency=concurrency
+        )  # checks the arguments now
+        return _flatten(self._drive(plan))
+
+    def find_sent(
+        self,
+        message: SendMessageItem,
+        *,
+        since: dt.datetime,
+        exclude: Collection[str] = (),
+        timeout: TimeoutArg = None,
+    ) -> Message | None:
+        """The message the API holds for ``message`` (an item as given to ``send_messages``)
+        sent at or after ``since``, or ``None`` if it holds none.
+
+        Lists the messages from its number to its number since ``since`` (less a margin for
+        clock differences) and compares text, media and tag; ids in ``exclude`` (already
+        accounted for) are passed over. ``None`` is proof of absence only once the API has had
+        time to record the send: ``reconcile`` waits for that. Raises ``ReconcileError`` when
+        the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
+        number not in E.164 form, or a candidate whose text was removed.
+        """
+        return self._run(
+            self._core.find_sent(message, since=since, exclude=exclude, timeout=timeout)
+        )
+
+    def reconcile(
+        self,
+        results: list[SendResult],
+        *,
+        exclude: Collection[str] = (),
+        settle: float = _reconcile.DEFAULT_SETTLE,
+        timeout: TimeoutArg = None,
+    ) -> list[SendResult]:
+        """Settle the results whose message may have been sent, by looking each up.
+
+        Found: the result becomes ``accepted`` with the message's ``id`` (and
+        ``reconciled=True``). Not found ``settle`` seconds after this call (waiting only when
+        something is missing): it becomes an error with ``may_have_been_sent=False``, safe to
+        send again. Unreliable (see ``find_sent``): left as it was, for a person to check.
+        Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
+        identical messages are told apart. Changes ``results`` in place and returns it.
+        """
+        return self._run(
+            self._core.reconcile(results, exclude=exclude, settle=settle, timeout=timeout)
+        )
+
+    def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
+        """The message, keys in snake_case, values exactly as the API sent them."""
+        return self._run(self._core.get_message(message_id, timeout=timeout))
+
+    def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> None:
+        """Remove the text of a message, keeping the rest of its record."""
+        return self._run(self._core.redact_message(message_id, timeout=timeout))
+
+    def list_messages(
+        self,
+        from_: str | None = None,
+        to: str | None = None,
+        from_date_time: str | dt.date | None = None,
+        to_date_time: str | dt.date | None = None,
+        direction: MessageDirection | None = None,
+        state: MessageState | None = None,
+        delivery_state: MessageDeliveryState | None = None,
+        sort_order: SortOrder = "desc",
+        size: int | None = None,
+        *,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Iterator[Message]:
+        """Messages matching the filters, newest first unless ``sort_order='asc'``.
+
+        The order is always sent: Bandwidth's documentation gives both "newest first" and a
+        default of ``asc``, so ``limit=10`` means the 10 newest whatever the API's default.
+
+        Lazy: no request until the first item is asked for, the next page only when the
+        current one is used up, so memory holds one page. ``limit`` stops after that many.
+        Arguments are checked now, before the first request. Date filters take a ``datetime``
+        (naive means UTC) or the API's ``yyyy-MM-dd hh:mm:ss.sss``.
+        """
+        return self._items(
+            self._core.list_messages(
+                from_,
+                to,
+                from_date_time,
+                to_date_time,
+                direction,
+                state,
+                delivery_state,
+                sort_order,
+                size,
+                limit=limit,
+                timeout=timeout,
+            )
+        )  # arguments checked now
 
 
 # -- the async client ------------------------------------------------------------------------
-
-
-def _async(
-    flow: Callable[Concatenate[Core, P], Flow[T]],
-) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, T]]:
-    @_presented(flow, "AsyncClient", None)
-    async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return await self._run(flow(self._core, *args, **kwargs))
-
-    return method
-
-
-def _async_pages(
-    listing: Callable[Concatenate[Core, P], Pages[Message]],
-) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[Message]]:
-    @_presented(listing, "AsyncClient", "AsyncIterator[Message]")
-    def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Message]:
-        return self._items(listing(self._core, *args, **kwargs))  # arguments checked now
-
-    return method
-
-
-def _async_bulk(
-    bulk: Callable[Concatenate[Core, P], BulkPlan],
-) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, list[SendResult]]]:
-    @_presented(bulk, "AsyncClient", "list[SendResult]")
-    async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> list[SendResult]:
-        plan = bulk(self._core, *args, **kwargs)
-        return _in_order(plan, [batch async for batch in self._drive(plan)])
-
-    return method
-
-
-def _async_stream(
-    bulk: Callable[Concatenate[Core, P], BulkPlan],
-) -> Callable[Concatenate[AsyncClient, P], AsyncGenerator[SendResult, None]]:
-    # An async generator, so that ``aclose()`` (or ``contextlib.aclosing``) type-checks: it
-    # is how async code stops a send and waits for the requests in flight.
-    @_presented(bulk, "AsyncClient", "AsyncGenerator[SendResult, None]")
-    def method(
-        self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs
-    ) -> AsyncGenerator[SendResult, None]:
-        plan = bulk(self._core, *args, **kwargs)  # checks the arguments now
-        return _aflatten(self._drive(plan))
-
-    return method
 
 
 class _OffLoop(Protocol):
@@ -717,11 +789,178 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
             return await off_loop(stream.failed, batch, error)
         return await off_loop(stream.succeeded, batch, results)
 
-    send_message: Final = _async(Core.send_message)
-    send_messages: Final = _async_bulk(Core.send_messages)
-    iter_send_messages: Final = _async_stream(Core.iter_send_messages)
-    find_sent: Final = _async(Core.find_sent)
-    reconcile: Final = _async(Core.reconcile)
-    get_message: Final = _async(Core.get_message)
-    redact_message: Final = _async(Core.redact_message)
-    list_messages: Final = _async_pages(Core.list_messages)
+    async def send_message(
+        self,
+        from_: str,
+        to: str,
+        text: str | None = None,
+        media: str | Sequence[str] | None = None,
+        receipt_requested: ReceiptRequested | None = None,
+        callback_url: str | None = None,
+        callback_http_method: CallbackHttpMethod | None = None,
+        callback_timeout: int | None = None,
+        fallback_url: str | None = None,
+        tag: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+        **more: Unpack[SendMessageItemExtra],
+    ) -> str:
+        """Send one SMS (``text``) or MMS (``media``: an http(s) URL, or a list); return its id.
+
+        Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
+        The send is retried only when the API certainly did not accept it; an error whose
+        ``may_have_been_sent`` is ``True`` means the message may have gone out. Parameters the
+        spec adds later arrive as keyword arguments (``more``, typed by the spec) after
+        ``make generate``.
+        """
+        return await self._run(
+            self._core.send_message(
+                from_,
+                to,
+                text,
+                media,
+                receipt_requested,
+                callback_url,
+                callback_http_method,
+                callback_timeout,
+                fallback_url,
+                tag,
+                timeout=timeout,
+                **more,
+            )
+        )
+
+    async def send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        on_progress: Progress | None = None,
+        concurrency: int | None = None,
+    ) -> list[SendResult]:
+        """Send any number of messages, 50 to a request; return one result per item, in order.
+
+        Every item is checked before anything is sent. A request that fails as a whole gives
+        each of its items an error result (see ``SendResult``) and the rest still go out,
+        unless the error refuses them all (bad credentials, no credit). ``concurrency``
+        requests are in flight at once (default: the client's ``bulk_concurrency``).
+        ``on_progress(done, total)`` is called as requests complete. Results are held until
+        the end: for a large or long send, ``iter_send_messages`` streams them instead.
+        """
+        plan = self._core.send_messages(
+            items, timeout=timeout, on_progress=on_progress, concurrency=concurrency
+        )
+        return _in_order(plan, [batch async for batch in self._drive(plan)])
+
+    def iter_send_messages(
+        self,
+        items: Iterable[SendMessageItem],
+        *,
+        timeout: TimeoutArg = None,
+        concurrency: int | None = None,
+    ) -> AsyncGenerator[SendResult, None]:
+        """Send messages from any iterable, yielding each item's result as its request ends.
+
+        Memory holds the requests in flight, not the input: items are read as requests are
+        made, so a generator of a million items works. Results come in order of completion
+        (``result['index']`` is the item's position from 0). Each item is checked as it is
+        read: an invalid one is never sent and gets an error result (``may_have_been_sent``
+        ``False``) while the others go on. If the caller stops reading (``break``, an
+        exception, Ctrl-C), no new request starts and those in flight are waited for.
+        """
+        plan = self._core.iter_send_messages(
+            items, timeout=timeout, concurrency=concurrency
+        )  # checks the arguments now
+        return _aflatten(self._drive(plan))
+
+    async def find_sent(
+        self,
+        message: SendMessageItem,
+        *,
+        since: dt.datetime,
+        exclude: Collection[str] = (),
+        timeout: TimeoutArg = None,
+    ) -> Message | None:
+        """The message the API holds for ``message`` (an item as given to ``send_messages``)
+        sent at or after ``since``, or ``None`` if it holds none.
+
+        Lists the messages from its number to its number since ``since`` (less a margin for
+        clock differences) and compares text, media and tag; ids in ``exclude`` (already
+        accounted for) are passed over. ``None`` is proof of absence only once the API has had
+        time to record the send: ``reconcile`` waits for that. Raises ``ReconcileError`` when
+        the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
+        number not in E.164 form, or a candidate whose text was removed.
+        """
+        return await self._run(
+            self._core.find_sent(message, since=since, exclude=exclude, timeout=timeout)
+        )
+
+    async def reconcile(
+        self,
+        results: list[SendResult],
+        *,
+        exclude: Collection[str] = (),
+        settle: float = _reconcile.DEFAULT_SETTLE,
+        timeout: TimeoutArg = None,
+    ) -> list[SendResult]:
+        """Settle the results whose message may have been sent, by looking each up.
+
+        Found: the result becomes ``accepted`` with the message's ``id`` (and
+        ``reconciled=True``). Not found ``settle`` seconds after this call (waiting only when
+        something is missing): it becomes an error with ``may_have_been_sent=False``, safe to
+        send again. Unreliable (see ``find_sent``): left as it was, for a person to check.
+        Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
+        identical messages are told apart. Changes ``results`` in place and returns it.
+        """
+        return await self._run(
+            self._core.reconcile(results, exclude=exclude, settle=settle, timeout=timeout)
+        )
+
+    async def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
+        """The message, keys in snake_case, values exactly as the API sent them."""
+        return await self._run(self._core.get_message(message_id, timeout=timeout))
+
+    async def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> None:
+        """Remove the text of a message, keeping the rest of its record."""
+        return await self._run(self._core.redact_message(message_id, timeout=timeout))
+
+    def list_messages(
+        self,
+        from_: str | None = None,
+        to: str | None = None,
+        from_date_time: str | dt.date | None = None,
+        to_date_time: str | dt.date | None = None,
+        direction: MessageDirection | None = None,
+        state: MessageState | None = None,
+        delivery_state: MessageDeliveryState | None = None,
+        sort_order: SortOrder = "desc",
+        size: int | None = None,
+        *,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
+    ) -> AsyncIterator[Message]:
+        """Messages matching the filters, newest first unless ``sort_order='asc'``.
+
+        The order is always sent: Bandwidth's documentation gives both "newest first" and a
+        default of ``asc``, so ``limit=10`` means the 10 newest whatever the API's default.
+
+        Lazy: no request until the first item is asked for, the next page only when the
+        current one is used up, so memory holds one page. ``limit`` stops after that many.
+        Arguments are checked now, before the first request. Date filters take a ``datetime``
+        (naive means UTC) or the API's ``yyyy-MM-dd hh:mm:ss.sss``.
+        """
+        return self._items(
+            self._core.list_messages(
+                from_,
+                to,
+                from_date_time,
+                to_date_time,
+                direction,
+                state,
+                delivery_state,
+                sort_order,
+                size,
+                limit=limit,
+                timeout=timeout,
+            )
+        )  # arguments checked now

@@ -2,7 +2,8 @@
 
 Its calls are flows (see ``_exchange.py``, which builds, sends, retries and pages requests for
 every API of the package). Where things happen:
-- the public methods are defined once, on ``Core`` (``_client.py`` exposes them);
+- the public methods' flows are defined once, on ``Core`` (``_client.py`` writes out the
+  methods, sync and async, and hands each flow to its driver);
 - requests are built in ``Core.*_request`` by the generated client's operations, send bodies
   by its ``MessageRequest`` (in ``_validation.send_item``, after the checks);
 - they are sent, and retried, in ``Exchange.call`` (policy and pacing in ``_retry.py``);
@@ -124,9 +125,9 @@ class Core(Exchange):
                 ) from None
         return self._request(self._list, timeout, params=query)
 
-    # -- the public methods ------------------------------------------------------------------
-    # Defined once, here, with their signatures and documentation; ``Client`` and
-    # ``AsyncClient`` expose each through a wrapper that performs its flow's steps.
+    # -- the public methods' flows ------------------------------------------------------------
+    # ``Client`` and ``AsyncClient`` write out each public method, with its documentation, and
+    # hand its flow from here to their driver.
 
     def send_message(
         self,
@@ -144,14 +145,7 @@ class Core(Exchange):
         timeout: TimeoutArg = None,
         **more: Unpack[SendMessageItemExtra],
     ) -> Flow[str]:
-        """Send one SMS (``text``) or MMS (``media``: an http(s) URL, or a list); return its id.
-
-        Arguments left as ``None`` are not sent. Bad input raises before anything is sent.
-        The send is retried only when the API certainly did not accept it; an error whose
-        ``may_have_been_sent`` is ``True`` means the message may have gone out. Parameters the
-        spec adds later arrive as keyword arguments (``more``, typed by the spec) after
-        ``make generate``.
-        """
+        """The flow of ``Client.send_message`` (its contract is documented there)."""
         # The generated model's attribute names: its serialization gives the wire's.
         fields = {
             "from_": from_,
@@ -177,15 +171,7 @@ class Core(Exchange):
         on_progress: Progress | None = None,
         concurrency: int | None = None,
     ) -> BulkPlan:
-        """Send any number of messages, 50 to a request; return one result per item, in order.
-
-        Every item is checked before anything is sent. A request that fails as a whole gives
-        each of its items an error result (see ``SendResult``) and the rest still go out,
-        unless the error refuses them all (bad credentials, no credit). ``concurrency``
-        requests are in flight at once (default: the client's ``bulk_concurrency``).
-        ``on_progress(done, total)`` is called as requests complete. Results are held until
-        the end: for a large or long send, ``iter_send_messages`` streams them instead.
-        """
+        """The flow of ``Client.send_messages`` (its contract is documented there)."""
         checked = check_send_items(items)
         stream = BulkStream(
             enumerate(checked), self._batch_flow(timeout), self.limiter, check=False
@@ -199,15 +185,7 @@ class Core(Exchange):
         timeout: TimeoutArg = None,
         concurrency: int | None = None,
     ) -> BulkPlan:
-        """Send messages from any iterable, yielding each item's result as its request ends.
-
-        Memory holds the requests in flight, not the input: items are read as requests are
-        made, so a generator of a million items works. Results come in order of completion
-        (``result['index']`` is the item's position from 0). Each item is checked as it is
-        read: an invalid one is never sent and gets an error result (``may_have_been_sent``
-        ``False``) while the others go on. If the caller stops reading (``break``, an
-        exception, Ctrl-C), no new request starts and those in flight are waited for.
-        """
+        """The flow of ``Client.iter_send_messages`` (its contract is documented there)."""
         return self.stream_plan(enumerate(_iterable(items)), timeout, concurrency)
 
     def find_sent(
@@ -218,16 +196,7 @@ class Core(Exchange):
         exclude: Collection[str] = (),
         timeout: TimeoutArg = None,
     ) -> Flow[Message | None]:
-        """The message the API holds for ``message`` (an item as given to ``send_messages``)
-        sent at or after ``since``, or ``None`` if it holds none.
-
-        Lists the messages from its number to its number since ``since`` (less a margin for
-        clock differences) and compares text, media and tag; ids in ``exclude`` (already
-        accounted for) are passed over. ``None`` is proof of absence only once the API has had
-        time to record the send: ``reconcile`` waits for that. Raises ``ReconcileError`` when
-        the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
-        number not in E.164 form, or a candidate whose text was removed.
-        """
+        """The flow of ``Client.find_sent`` (its contract is documented there)."""
         item = _validation.send_item(message, "find_sent")
         if not isinstance(since, dt.datetime):
             raise InvalidTypeError(
@@ -260,15 +229,7 @@ class Core(Exchange):
         settle: float = _reconcile.DEFAULT_SETTLE,
         timeout: TimeoutArg = None,
     ) -> Flow[list[SendResult]]:
-        """Settle the results whose message may have been sent, by looking each up.
-
-        Found: the result becomes ``accepted`` with the message's ``id`` (and
-        ``reconciled=True``). Not found ``settle`` seconds after this call (waiting only when
-        something is missing): it becomes an error with ``may_have_been_sent=False``, safe to
-        send again. Unreliable (see ``find_sent``): left as it was, for a person to check.
-        Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
-        identical messages are told apart. Changes ``results`` in place and returns it.
-        """
+        """The flow of ``Client.reconcile`` (its contract is documented there)."""
         started = time.monotonic()
         settle = check_seconds("settle", settle)
         claimed = set(exclude) | {r["id"] for r in results if "id" in r}
@@ -339,11 +300,11 @@ class Core(Exchange):
         return [r for r in left if id(r) not in unsure]
 
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
-        """The message, keys in snake_case, values exactly as the API sent them."""
+        """The flow of ``Client.get_message`` (its contract is documented there)."""
         return self.call(self.get_request(message_id, timeout), parse_message)
 
     def redact_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[None]:
-        """Remove the text of a message, keeping the rest of its record."""
+        """The flow of ``Client.redact_message`` (its contract is documented there)."""
         return self.call(self.redact_request(message_id, timeout), parse_nothing)
 
     def list_messages(
@@ -361,16 +322,7 @@ class Core(Exchange):
         limit: int | None = None,
         timeout: TimeoutArg = None,
     ) -> Pages[Message]:
-        """Messages matching the filters, newest first unless ``sort_order='asc'``.
-
-        The order is always sent: Bandwidth's documentation gives both "newest first" and a
-        default of ``asc``, so ``limit=10`` means the 10 newest whatever the API's default.
-
-        Lazy: no request until the first item is asked for, the next page only when the
-        current one is used up, so memory holds one page. ``limit`` stops after that many.
-        Arguments are checked now, before the first request. Date filters take a ``datetime``
-        (naive means UTC) or the API's ``yyyy-MM-dd hh:mm:ss.sss``.
-        """
+        """The flow of ``Client.list_messages`` (its contract is documented there)."""
         filters = {
             "from_": from_,
             "to": to,

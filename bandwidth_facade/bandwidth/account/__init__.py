@@ -44,4 +44,7 @@ for _name in __all__:
     # Shown where users import them from, in tracebacks, reprs, help and the docs.
     _public = globals()[_name]
     if isinstance(_public, type) and _public.__module__ != "bandwidth":
+        for _method in vars(_public).values():
+            if callable(_method) and getattr(_method, "__module__", "") == _public.__module__:
+                _method.__module__ = __name__
         _public.__module__ = __name__
