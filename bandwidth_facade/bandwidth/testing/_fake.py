@@ -795,23 +795,13 @@ class FakeMessagingAPI:
     def _get(self, message_id: str) -> httpx.Response:
         stored = self._messages.get(message_id)
         if stored is None:
-            return _error(
-                404,
-                "not-found",
-                "message-not-found",
-                f"The message {message_id} could not be found",
-            )
+            return _message_not_found(message_id)
         return httpx.Response(200, json=self._as_listed(stored.body))
 
     def _redact(self, message_id: str, request: httpx.Request) -> httpx.Response:
         stored = self._messages.get(message_id)
         if stored is None:
-            return _error(
-                404,
-                "not-found",
-                "message-not-found",
-                f"The message {message_id} could not be found",
-            )
+            return _message_not_found(message_id)
         redaction = RedactRequest(text="").to_dict()
         if _json_body(request) != redaction:
             return _error(
