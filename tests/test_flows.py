@@ -17,7 +17,8 @@ from bandwidth import (
     UnsafeRedirectError,
 )
 from bandwidth._config import Settings
-from bandwidth._exchange import Exchange, parse_object
+from bandwidth._exchange import Exchange
+from bandwidth._parsing import parse_object
 from bandwidth_messaging_api import operations as op
 
 ROOT = "https://api.example/v1"

@@ -22,8 +22,8 @@ from bandwidth_messaging_api import operations as op
 from ._client import AsyncShell, SyncShell
 from ._config import ClientOptions, Settings
 from ._exceptions import BandwidthAccountAPIException, InvalidTypeError
-from ._exchange import Exchange, Flow, TimeoutArg, parse_list, parse_object
-from ._parsing import id_from_location, parse_created, parse_nothing
+from ._exchange import Exchange, Flow, TimeoutArg
+from ._parsing import id_from_location, parse_created, parse_list, parse_nothing, parse_object
 from ._types import (
     Account,
     Application,

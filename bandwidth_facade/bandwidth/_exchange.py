@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -36,7 +36,7 @@ from ._exceptions import (
     connection_error,
     malformed,
 )
-from ._parsing import json_body, snake_keys
+from ._parsing import parse_list
 from ._rate import Step
 from ._retry import RetryPolicy
 from ._version import __version__
@@ -261,13 +261,11 @@ class Exchange:
     def _parse_page(
         self, response: httpx.Response, seen: set[str], what: str
     ) -> tuple[list[Any], httpx.Request | None]:
-        body = json_body(response, may_have_been_sent=False)
-        if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
-            raise malformed(response, f"expected a JSON array of {what}", False)
+        page = parse_list(response, what)
         following = self.next_page_request(response)
         if following is not None and str(following.url) in seen:
             raise malformed(response, "the next-page link leads back to a page already read", False)
-        return [snake_keys(m) for m in body], following
+        return page, following
 
 
 def _checked(
@@ -313,19 +311,3 @@ def reason(error: BandwidthError) -> str:
     if isinstance(error, APIStatusError):
         return f"HTTP {error.status_code} {error.code}"
     return type(error).__name__
-
-
-def parse_list(response: httpx.Response, what: str) -> list[Any]:
-    """An answer that is one JSON array of objects (a search), keys in snake_case."""
-    body = json_body(response, may_have_been_sent=False)
-    if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
-        raise malformed(response, f"expected a JSON array of {what}", False)
-    return [snake_keys(m) for m in body]
-
-
-def parse_object(response: httpx.Response) -> Any:
-    """An answer that is one JSON object, keys in snake_case."""
-    body = json_body(response, may_have_been_sent=False)
-    if not isinstance(body, dict):
-        raise malformed(response, "expected a JSON object", False)
-    return snake_keys(cast(dict[str, Any], body))

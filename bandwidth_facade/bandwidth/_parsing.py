@@ -20,8 +20,10 @@ __all__ = [
     "json_body",
     "parse_bulk",
     "parse_created",
+    "parse_list",
     "parse_message",
     "parse_nothing",
+    "parse_object",
     "snake_keys",
 ]
 
@@ -137,11 +139,25 @@ def _in_doubt(result: SendResult, code: str, what: str) -> None:
     result["may_have_been_sent"] = True
 
 
-def parse_message(response: httpx.Response) -> Message:
+def parse_object(response: httpx.Response) -> Any:
+    """An answer that is one JSON object (a message, an application, ...), keys in
+    snake_case; the caller's declared dict type says which."""
     body = json_body(response, may_have_been_sent=False)
     if not isinstance(body, dict):
         raise malformed(response, "expected a JSON object", False)
-    return cast(Message, snake_keys(body))
+    return snake_keys(body)
+
+
+def parse_list(response: httpx.Response, what: str) -> list[Any]:
+    """An answer that is one JSON array of objects (a page, a search), keys in snake_case."""
+    body = json_body(response, may_have_been_sent=False)
+    if not isinstance(body, list) or not all(isinstance(m, dict) for m in body):
+        raise malformed(response, f"expected a JSON array of {what}", False)
+    return [snake_keys(m) for m in body]
+
+
+def parse_message(response: httpx.Response) -> Message:
+    return cast(Message, parse_object(response))
 
 
 def parse_nothing(response: httpx.Response) -> None:

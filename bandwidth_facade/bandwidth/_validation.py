@@ -204,10 +204,6 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
     return body
 
 
-def message_id(value: object) -> str:
-    return resource_id("message_id", value)
-
-
 def resource_id(name: str, value: object) -> str:
     """An id (or name) that goes into a URL path as one segment."""
     check_type(name, value, "string")
