@@ -1,23 +1,45 @@
-"""Bulk sends as a stream: items in, 50 to a request; one result per item out, as requests end.
+"""Bulk sends, whole: items in, 50 to a request; one result per item out, as requests end.
 
-``BulkStream`` holds everything the sync and async clients share: reading the input lazily,
-checking each item, cutting requests, stopping the rest after an error that refuses them all,
-and telling a ``Recorder`` (a journal) about each request before it is sent and after it ends.
-The clients only perform the requests, so memory is bounded by the requests in flight, not by
-the input.
+- ``BulkStream`` holds the accounting the sync and async clients share: reading the input
+  lazily, checking each item, cutting requests, pacing them, stopping the rest after an error
+  that refuses them all, and telling a ``Recorder`` (a journal) about each request before it is
+  sent and after it ends.
+- ``list_plan`` and ``stream_plan`` make a send's ``BulkPlan`` from the Messaging API's flows.
+- ``drive`` (threads) and ``adrive`` (asyncio tasks) perform a plan's requests with a client's
+  driver, so memory is bounded by the requests in flight, not by the input.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+)
 from itertools import islice
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeAlias, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    NamedTuple,
+    ParamSpec,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
-from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS, SEND_ITEM_NAMES
+from bandwidth_messaging_api.typed_dicts import SEND_BULK_MAX_ITEMS
 
+from ._config import check_count
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -25,26 +47,47 @@ from ._exceptions import (
     AuthenticationError,
     BandwidthError,
     ForbiddenError,
+    InvalidTypeError,
     MalformedResponseError,
     RateLimitError,
     is_rate_refusal,
 )
 from ._rate import RateLimiter, clock
 from ._types import Error, SendResult
-from ._validation import send_item
+from ._validation import SENDER, send_item
+from ._waits import async_pause, pause
 
 if TYPE_CHECKING:
-    from ._core import Flow
+    from ._core import Core
+    from ._exchange import Flow, TimeoutArg
 
-__all__ = ["MAX_BULK", "Batch", "BulkStream", "Progress", "Recorder", "error_detail", "utc_now"]
+__all__ = [
+    "MAX_BULK",
+    "Batch",
+    "BulkPlan",
+    "BulkStream",
+    "Progress",
+    "Recorder",
+    "adrive",
+    "aflatten",
+    "drive",
+    "error_detail",
+    "flatten",
+    "in_order",
+    "iterate",
+    "list_plan",
+    "stream_plan",
+    "utc_now",
+]
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MAX_BULK: Final = SEND_BULK_MAX_ITEMS
 """The API refuses a bulk request of more items than this (``multi-message-limit``)."""
 LOOKAHEAD: Final = 10 * MAX_BULK
 """Items read ahead of the requests, so that one number waiting for its rate does not hold up
 the others behind it."""
-SENDER: Final = next(wire for wire, name in SEND_ITEM_NAMES.items() if name == "from_")
-"""The wire name of a message's sending number (the generated model's ``from_``)."""
 
 Progress: TypeAlias = Callable[[int, int], object]
 """Called with (items done, items total) after each request of a bulk send."""
@@ -56,7 +99,9 @@ def utc_now() -> str:
 
 
 class Batch:
-    """The items of one request, with the keys that identify them to the caller."""
+    """The items of one request of a bulk send, as a ``Recorder`` is told of them: ``keys``
+    (each item's key: its index, or a journal's line), ``items`` (each as sent, with the
+    wire's keys) and ``sent_at`` (when the request was sent, as the API writes times)."""
 
     __slots__ = ("items", "keys", "sent_at", "wait")
 
@@ -370,3 +415,225 @@ class BulkStream:
             with self._lock:
                 self._recorder.finished(results)
         return results
+
+
+# -- plans: a send not yet started ---------------------------------------------------------
+
+
+class BulkPlan(NamedTuple):
+    """A bulk send not yet started: its stream, and how a driver is to perform it."""
+
+    stream: BulkStream
+    concurrency: int | None
+    total: int = 0
+    on_progress: Progress | None = None
+
+
+def iterate(items: Iterable[T], method: str = "send_messages") -> Iterator[T]:
+    """``items`` read one by one; a dict or a string (one item, not a list of them) refused."""
+    if isinstance(items, Mapping | str | bytes):
+        raise InvalidTypeError(f"{method} takes a list of dicts, not a {type(items).__name__}")
+    try:
+        return iter(items)
+    except TypeError:
+        raise InvalidTypeError(
+            f"{method} takes a list of dicts, not {type(items).__name__}"
+        ) from None
+
+
+def _workers(concurrency: int | None) -> int | None:
+    return None if concurrency is None else check_count("concurrency", concurrency)
+
+
+def list_plan(
+    core: Core,
+    items: Iterable[object],
+    timeout: TimeoutArg,
+    concurrency: int | None,
+    on_progress: Progress | None,
+) -> BulkPlan:
+    """``send_messages``: every item checked (errors name its index) before any is sent."""
+    checked = [send_item(item, index) for index, item in enumerate(iterate(items))]
+    stream = BulkStream(enumerate(checked), core.batch_flow(timeout), core.limiter, check=False)
+    return BulkPlan(stream, _workers(concurrency), len(checked), on_progress)
+
+
+def stream_plan(
+    core: Core,
+    pairs: Iterable[tuple[int, object]],
+    timeout: TimeoutArg,
+    concurrency: int | None,
+    recorder: Recorder | None = None,
+    stop: threading.Event | None = None,
+) -> BulkPlan:
+    """``send_stream``: ``(key, item)`` pairs read, checked and sent as requests are made."""
+    stream = BulkStream(
+        iterate(pairs, "send_stream"),
+        core.batch_flow(timeout),
+        core.limiter,
+        recorder=recorder,
+        stop=stop,
+    )
+    return BulkPlan(stream, _workers(concurrency))
+
+
+def in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendResult]:
+    """``send_messages``' answer: every result, in input order, with progress reported."""
+    results: list[SendResult | None] = [None] * plan.total
+    done = 0
+    for batch in batches:
+        for result in batch:
+            results[result["index"]] = result
+        done += len(batch)
+        if plan.on_progress is not None:
+            plan.on_progress(done, plan.total)
+    return results  # type: ignore[return-value]  # one result per item: none is left None
+
+
+def flatten(batches: Generator[list[SendResult], None, None]) -> Generator[SendResult, None, None]:
+    """The results one by one; closing this closes the send (see ``drive``)."""
+    with contextlib.closing(batches):
+        for batch in batches:
+            yield from batch
+
+
+async def aflatten(
+    batches: AsyncGenerator[list[SendResult], None],
+) -> AsyncGenerator[SendResult, None]:
+    """``flatten`` for the async client: closing this (``aclose()``) closes the send, which
+    waits for the requests in flight and records them (see ``adrive``)."""
+    async with contextlib.aclosing(batches):
+        async for batch in batches:
+            for result in batch:
+                yield result
+
+
+# -- drivers: performing a plan's requests ---------------------------------------------------
+
+
+def drive(
+    plan: BulkPlan, run: Callable[[Flow[list[SendResult]]], list[SendResult]], workers: int
+) -> Generator[list[SendResult], None, None]:
+    """Perform a bulk send's requests with ``run`` (a client's driver) from worker threads,
+    ``plan.concurrency`` (else ``workers``) at a time, yielding each request's results as it
+    ends. The calling thread only reads the input and waits, so Ctrl-C reaches it between
+    requests, never inside one."""
+    from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+
+    stream = plan.stream
+    workers = plan.concurrency or workers
+
+    def perform(batch: Batch) -> list[SendResult]:
+        flow = stream.start(batch)  # recorded before it is sent
+        if flow is None:
+            return stream.refused(batch)
+        try:
+            return stream.succeeded(batch, run(flow))
+        except BandwidthError as error:
+            return stream.failed(batch, error)
+
+    pool: Executor
+    if workers == 1 and plan.total:
+        # A list send, one request at a time: no thread hand-off per request (its result
+        # list dies with the process anyway, so Ctrl-C inside a request loses nothing).
+
+        class InThisThread(Executor):
+            def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
+                future: Future[T] = Future()
+                future.set_result(fn(*args, **kw))
+                return future
+
+        pool = InThisThread()
+    else:
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk")
+    in_flight: set[Future[list[SendResult]]] = set()
+    try:
+        while True:
+            wait_for: float | None = None  # seconds until the rate limits let a batch go
+            while len(in_flight) < workers:
+                step = stream.next_batch()
+                if not isinstance(step, Batch):
+                    wait_for = step
+                    break
+                in_flight.add(pool.submit(perform, step))
+            if settled := stream.take_settled():
+                yield stream.record(settled)
+            if not in_flight:
+                if wait_for is None:
+                    return
+                pause(wait_for, stream.stop)
+                continue
+            # A refused batch puts its items back: look again when one ends, or when the
+            # limits let the next batch go.
+            done, in_flight = wait(in_flight, timeout=wait_for, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        # Stopped early (Ctrl-C, an exception, the caller stopped reading): nothing new
+        # starts, and the requests in flight end and are recorded before control returns.
+        wait(in_flight)
+        pool.shutdown(wait=False)
+
+
+class _OffLoop(Protocol):
+    def __call__(
+        self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> Awaitable[T]: ...
+
+
+async def _inline(function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    return function(*args, **kwargs)
+
+
+async def adrive(
+    plan: BulkPlan,
+    run: Callable[[Flow[list[SendResult]]], Awaitable[list[SendResult]]],
+    workers: int,
+) -> AsyncGenerator[list[SendResult], None]:
+    """``drive`` with asyncio tasks: ``concurrency`` requests in flight, results as each ends;
+    stopped early, it starts nothing new and waits for the requests in flight."""
+    import asyncio
+
+    stream = plan.stream
+    workers = plan.concurrency or workers
+    # A journal's records are fsynced, and a shared limiter's store may be a server: then the
+    # stream's accounting runs in a worker thread, and the event loop is not held meanwhile
+    # (each record is still made before its request is sent, or its results handed over).
+    off_loop: _OffLoop = asyncio.to_thread if stream.records or stream.remote else _inline
+    choose: _OffLoop = asyncio.to_thread if stream.remote else _inline
+
+    async def perform(batch: Batch) -> list[SendResult]:
+        flow = await off_loop(stream.start, batch)
+        if flow is None:
+            return await off_loop(stream.refused, batch)
+        try:
+            results = await run(flow)
+        except BandwidthError as error:
+            return await off_loop(stream.failed, batch, error)
+        return await off_loop(stream.succeeded, batch, results)
+
+    in_flight: set[asyncio.Task[list[SendResult]]] = set()
+    try:
+        while True:
+            wait_for: float | None = None
+            while len(in_flight) < workers:
+                step = await choose(stream.next_batch)
+                if not isinstance(step, Batch):
+                    wait_for = step
+                    break
+                in_flight.add(asyncio.ensure_future(perform(step)))
+            if settled := stream.take_settled():
+                yield await off_loop(stream.record, settled)
+            if not in_flight:
+                if wait_for is None:
+                    return
+                await async_pause(wait_for, stream.stop)
+                continue
+            done, in_flight = await asyncio.wait(
+                in_flight, timeout=wait_for, return_when=asyncio.FIRST_COMPLETED
+            )
+            for task in done:
+                yield task.result()
+    finally:
+        if in_flight:
+            await asyncio.wait(in_flight)

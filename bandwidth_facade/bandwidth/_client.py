@@ -9,30 +9,27 @@ keeps the two clients' signatures and documentation in step.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import threading
 import time
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
-    Awaitable,
-    Callable,
     Collection,
     Generator,
     Iterable,
     Iterator,
     Sequence,
 )
-from typing import Any, Final, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack
+from typing import Final, Generic, ParamSpec, Self, TypeVar, Unpack
 
 import httpx
 
-from . import _rate, _reconcile
-from ._bulk import Batch, BulkStream, Progress, Recorder
+from . import _bulk, _rate, _reconcile
+from ._bulk import Progress, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
-from ._core import BulkPlan, Core
-from ._exceptions import BandwidthError, ClientClosedError
+from ._core import Core
+from ._exceptions import ClientClosedError
 from ._exchange import UNREAD, Exchange, Flow, Pages, TimeoutArg
 from ._rate import Pacing
 from ._types import (
@@ -47,6 +44,7 @@ from ._types import (
     SendResult,
     SortOrder,
 )
+from ._waits import async_sleep, sleep
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -54,49 +52,6 @@ P = ParamSpec("P")
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 CoreT = TypeVar("CoreT", bound=Exchange)
-
-recorded_waits: list[float] | None = None
-"""While ``bandwidth.testing.recorded_waits()`` is active: the waits the clients would make
-(retry backoff, rate limiting), recorded here instead of slept. A module-wide setting, not a
-context variable, because bulk sends wait in worker threads too."""
-
-
-def _sleep(seconds: float) -> None:
-    if recorded_waits is not None:
-        recorded_waits.append(seconds)
-        _rate.skip(seconds)  # the limiter's time moves on as if it had been waited
-    else:
-        time.sleep(seconds)
-
-
-def _pause(seconds: float, stop: threading.Event | None) -> None:
-    """Wait for the rate limits; a bulk send's ``stop`` (Ctrl-C) ends the wait at once."""
-    if stop is None or recorded_waits is not None:
-        _sleep(seconds)
-    else:
-        stop.wait(seconds)
-
-
-async def _async_sleep(seconds: float) -> None:
-    if recorded_waits is not None:
-        recorded_waits.append(seconds)
-        _rate.skip(seconds)
-        return
-    import asyncio  # only async users pay for importing asyncio
-
-    await asyncio.sleep(seconds)
-
-
-async def _async_pause(seconds: float, stop: threading.Event | None) -> None:
-    """``_pause`` for the async client: a set ``stop`` ends the wait within a fifth of a
-    second (a ``threading.Event`` cannot be awaited)."""
-    end = _rate.clock() + seconds
-    while True:
-        left = end - _rate.clock()
-        if left <= 0 or (stop is not None and stop.is_set()):
-            return
-        await _async_sleep(left if stop is None else min(left, 0.2))
-
 
 MAX_ANSWER_BYTES: Final = 32 * 2**20
 """The most of an answer read, decompressed: a page of 1000 messages is about 1.5 MB. Past it
@@ -211,48 +166,6 @@ class _Messaging:
         or learned from the API's refusals), per-number rates learned, refusals so far."""
         return self._core.limiter.pacing()
 
-    def _journaled(
-        self,
-        pairs: Iterable[tuple[int, object]],
-        recorder: Recorder,
-        concurrency: int | None,
-        timeout: TimeoutArg,
-        stop: threading.Event | None,
-    ) -> BulkPlan:
-        """A streaming send whose every request is recorded (for ``Journal``)."""
-        return self._core.stream_plan(pairs, timeout, concurrency, recorder, stop)
-
-
-def _flatten(batches: Generator[list[SendResult], None, None]) -> Generator[SendResult, None, None]:
-    """The results one by one; closing this closes the send (see ``Client._drive``)."""
-    with contextlib.closing(batches):
-        for batch in batches:
-            yield from batch
-
-
-async def _aflatten(
-    batches: AsyncGenerator[list[SendResult], None],
-) -> AsyncGenerator[SendResult, None]:
-    """``_flatten`` for the async client: closing this (``aclose()``) closes the send, which
-    waits for the requests in flight and records them (see ``AsyncClient._drive``)."""
-    async with contextlib.aclosing(batches):
-        async for batch in batches:
-            for result in batch:
-                yield result
-
-
-def _in_order(plan: BulkPlan, batches: Iterable[list[SendResult]]) -> list[SendResult]:
-    """``send_messages``' answer: every result, in input order, with progress reported."""
-    results: list[SendResult | None] = [None] * plan.total
-    done = 0
-    for batch in batches:
-        for result in batch:
-            results[result["index"]] = result
-        done += len(batch)
-        if plan.on_progress is not None:
-            plan.on_progress(done, plan.total)
-    return results  # type: ignore[return-value]  # one result per item: none is left None
-
 
 # -- the sync client -------------------------------------------------------------------------
 
@@ -276,7 +189,7 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
                 elif isinstance(step, _rate.Step):
                     outcome = step.run()
                 else:
-                    _sleep(step)
+                    sleep(step)
                     outcome = None
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
@@ -296,7 +209,7 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
             elif isinstance(step, _rate.Step):
                 outcome = step.run()
             else:
-                _sleep(step)
+                sleep(step)
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """One exchange, whole: never a redirect followed (whatever client was lent), at most
@@ -353,6 +266,9 @@ class Client(_Messaging, SyncShell[Core]):
     the client ``bulk_concurrency``), then from that many threads.
     """
 
+    _workers = property(lambda self: self._settings.bulk_concurrency or 1)
+    """Bulk requests in flight unless a call says otherwise."""
+
     def __init__(
         self,
         user_id: str | None = None,
@@ -370,65 +286,6 @@ class Client(_Messaging, SyncShell[Core]):
         SDK's own); its default query parameters and cookies are not.
         """
         super().__init__(user_id, api_token, api_secret, http_client, options)
-
-    def _drive(self, plan: BulkPlan) -> Generator[list[SendResult], None, None]:
-        """Perform a bulk send's requests from worker threads, ``concurrency`` at a time,
-        yielding each request's results as it ends. The calling thread only reads the input
-        and waits, so Ctrl-C reaches it between requests, never inside one."""
-        from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
-
-        stream = plan.stream
-        workers = plan.concurrency or self._settings.bulk_concurrency or 1
-        pool: Executor
-        if workers == 1 and plan.total:
-            # A list send, one request at a time: no thread hand-off per request (its result
-            # list dies with the process anyway, so Ctrl-C inside a request loses nothing).
-
-            class InThisThread(Executor):
-                def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
-                    future: Future[T] = Future()
-                    future.set_result(fn(*args, **kw))
-                    return future
-
-            pool = InThisThread()
-        else:
-            pool = ThreadPoolExecutor(workers, thread_name_prefix="bandwidth-bulk")
-        in_flight: set[Future[list[SendResult]]] = set()
-        try:
-            while True:
-                pause: float | None = None  # seconds until the rate limits let a batch go
-                while len(in_flight) < workers:
-                    step = stream.next_batch()
-                    if not isinstance(step, Batch):
-                        pause = step
-                        break
-                    in_flight.add(pool.submit(self._perform, stream, batch=step))
-                if settled := stream.take_settled():
-                    yield stream.record(settled)
-                if not in_flight:
-                    if pause is None:
-                        return
-                    _pause(pause, stream.stop)
-                    continue
-                # A refused batch puts its items back: look again when one ends, or when the
-                # limits let the next batch go.
-                done, in_flight = wait(in_flight, timeout=pause, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-        finally:
-            # Stopped early (Ctrl-C, an exception, the caller stopped reading): nothing new
-            # starts, and the requests in flight end and are recorded before control returns.
-            wait(in_flight)
-            pool.shutdown(wait=False)
-
-    def _perform(self, stream: BulkStream, /, batch: Batch) -> list[SendResult]:
-        flow = stream.start(batch)
-        if flow is None:
-            return stream.refused(batch)
-        try:
-            return stream.succeeded(batch, self._run(flow))
-        except BandwidthError as error:
-            return stream.failed(batch, error)
 
     def send_message(
         self,
@@ -488,10 +345,8 @@ class Client(_Messaging, SyncShell[Core]):
         ``on_progress(done, total)`` is called as requests complete. Results are held until
         the end: for a large or long send, ``iter_send_messages`` streams them instead.
         """
-        plan = self._core.send_messages(
-            items, timeout=timeout, on_progress=on_progress, concurrency=concurrency
-        )
-        return _in_order(plan, self._drive(plan))
+        plan = _bulk.list_plan(self._core, items, timeout, concurrency, on_progress)
+        return _bulk.in_order(plan, _bulk.drive(plan, self._run, self._workers))
 
     def iter_send_messages(
         self,
@@ -509,10 +364,31 @@ class Client(_Messaging, SyncShell[Core]):
         ``False``) while the others go on. If the caller stops reading (``break``, an
         exception, Ctrl-C), no new request starts and those in flight are waited for.
         """
-        plan = self._core.iter_send_messages(
-            items, timeout=timeout, concurrency=concurrency
-        )  # checks the arguments now
-        return _flatten(self._drive(plan))
+        return self.send_stream(
+            enumerate(_bulk.iterate(items)), timeout=timeout, concurrency=concurrency
+        )
+
+    def send_stream(
+        self,
+        pairs: Iterable[tuple[int, SendMessageItem]],
+        *,
+        recorder: Recorder | None = None,
+        stop: threading.Event | None = None,
+        timeout: TimeoutArg = None,
+        concurrency: int | None = None,
+    ) -> Generator[SendResult, None, None]:
+        """``iter_send_messages`` for keyed items, told to a ``recorder``: what a ``Journal``
+        sends with, for a durable record of your own (a database table, say).
+
+        ``pairs`` yields ``(key, item)``; each result carries its item's key as ``index``.
+        ``recorder.sending(batch)`` is called before each request is sent, and
+        ``recorder.finished(results)`` with its results before they are yielded (by the async
+        client from a worker thread, so they may block). Setting ``stop`` (from a signal
+        handler, another thread) ends the send as closing it does: no new request starts, and
+        those in flight are recorded.
+        """
+        plan = _bulk.stream_plan(self._core, pairs, timeout, concurrency, recorder, stop)
+        return _bulk.flatten(_bulk.drive(plan, self._run, self._workers))
 
     def find_sent(
         self,
@@ -532,9 +408,7 @@ class Client(_Messaging, SyncShell[Core]):
         the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
         number not in E.164 form, or a candidate whose text was removed.
         """
-        return self._run(
-            self._core.find_sent(message, since=since, exclude=exclude, timeout=timeout)
-        )
+        return self._run(_reconcile.find_sent(self._core, message, since, exclude, timeout))
 
     def reconcile(
         self,
@@ -553,9 +427,7 @@ class Client(_Messaging, SyncShell[Core]):
         Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
         identical messages are told apart. Changes ``results`` in place and returns it.
         """
-        return self._run(
-            self._core.reconcile(results, exclude=exclude, settle=settle, timeout=timeout)
-        )
+        return self._run(_reconcile.reconcile(self._core, results, exclude, settle, timeout))
 
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
         """The message, keys in snake_case, values exactly as the API sent them."""
@@ -610,26 +482,6 @@ class Client(_Messaging, SyncShell[Core]):
 # -- the async client ------------------------------------------------------------------------
 
 
-class _OffLoop(Protocol):
-    def __call__(
-        self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
-    ) -> Awaitable[T]: ...
-
-
-async def _inline(function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-    return function(*args, **kwargs)
-
-
-def _off_loop(stream: BulkStream) -> _OffLoop:
-    """How the async client calls the stream's accounting: a journal's records are fsynced,
-    and a shared limiter's store may be a server, so then they run in a worker thread and the
-    event loop is not held meanwhile (each record is still made before its request is sent,
-    or its results handed over)."""
-    import asyncio
-
-    return asyncio.to_thread if stream.records or stream.remote else _inline
-
-
 class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
     """``SyncShell`` for asyncio: the same flows, their steps awaited."""
 
@@ -647,11 +499,10 @@ class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
                 step = flow.send(outcome)
                 if isinstance(step, httpx.Request):
                     outcome = await self._send(step)
-                elif isinstance(step, _rate.Step):
-                    run = asyncio.to_thread if step.remote else _inline
-                    outcome = await run(step.run)
+                elif isinstance(step, _rate.Step):  # the store may be a server: off the loop
+                    outcome = await asyncio.to_thread(step.run) if step.remote else step.run()
                 else:
-                    await _async_sleep(step)
+                    await async_sleep(step)
                     outcome = None
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
@@ -672,7 +523,7 @@ class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
             elif isinstance(step, _rate.Step):
                 outcome = step.run()  # reads are not paced: never made by a listing
             else:
-                await _async_sleep(step)
+                await async_sleep(step)
 
     async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """``Client._send``; here the total deadline covers the whole exchange (asyncio can
@@ -730,6 +581,8 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
     ``await client.aclose()`` or ``async with``.
     """
 
+    _workers = property(lambda self: self._settings.bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY)
+
     def __init__(
         self,
         user_id: str | None = None,
@@ -741,53 +594,6 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
     ) -> None:
         """As ``Client``, with the caller's own ``httpx.AsyncClient`` as ``http_client``."""
         super().__init__(user_id, api_token, api_secret, http_client, options)
-
-    async def _drive(self, plan: BulkPlan) -> AsyncGenerator[list[SendResult], None]:
-        """``Client._drive`` with tasks: ``concurrency`` requests in flight, results as each
-        ends; stopped early, it starts nothing new and waits for the requests in flight."""
-        import asyncio
-
-        stream = plan.stream
-        workers = plan.concurrency or self._settings.bulk_concurrency or DEFAULT_ASYNC_CONCURRENCY
-        off_loop = _off_loop(stream)
-        in_flight: set[asyncio.Task[list[SendResult]]] = set()
-        choose = asyncio.to_thread if stream.remote else _inline  # the store may be a server
-        try:
-            while True:
-                pause: float | None = None
-                while len(in_flight) < workers:
-                    step = await choose(stream.next_batch)
-                    if not isinstance(step, Batch):
-                        pause = step
-                        break
-                    in_flight.add(asyncio.ensure_future(self._perform(stream, step, off_loop)))
-                if settled := stream.take_settled():
-                    yield await off_loop(stream.record, settled)
-                if not in_flight:
-                    if pause is None:
-                        return
-                    await _async_pause(pause, stream.stop)
-                    continue
-                done, in_flight = await asyncio.wait(
-                    in_flight, timeout=pause, return_when=asyncio.FIRST_COMPLETED
-                )
-                for task in done:
-                    yield task.result()
-        finally:
-            if in_flight:
-                await asyncio.wait(in_flight)
-
-    async def _perform(
-        self, stream: BulkStream, batch: Batch, off_loop: _OffLoop
-    ) -> list[SendResult]:
-        flow = await off_loop(stream.start, batch)  # recorded before it is sent
-        if flow is None:
-            return await off_loop(stream.refused, batch)
-        try:
-            results = await self._run(flow)
-        except BandwidthError as error:
-            return await off_loop(stream.failed, batch, error)
-        return await off_loop(stream.succeeded, batch, results)
 
     async def send_message(
         self,
@@ -847,10 +653,9 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
         ``on_progress(done, total)`` is called as requests complete. Results are held until
         the end: for a large or long send, ``iter_send_messages`` streams them instead.
         """
-        plan = self._core.send_messages(
-            items, timeout=timeout, on_progress=on_progress, concurrency=concurrency
-        )
-        return _in_order(plan, [batch async for batch in self._drive(plan)])
+        plan = _bulk.list_plan(self._core, items, timeout, concurrency, on_progress)
+        batches = _bulk.adrive(plan, self._run, self._workers)
+        return _bulk.in_order(plan, [batch async for batch in batches])
 
     def iter_send_messages(
         self,
@@ -868,10 +673,31 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
         ``False``) while the others go on. If the caller stops reading (``break``, an
         exception, Ctrl-C), no new request starts and those in flight are waited for.
         """
-        plan = self._core.iter_send_messages(
-            items, timeout=timeout, concurrency=concurrency
-        )  # checks the arguments now
-        return _aflatten(self._drive(plan))
+        return self.send_stream(
+            enumerate(_bulk.iterate(items)), timeout=timeout, concurrency=concurrency
+        )
+
+    def send_stream(
+        self,
+        pairs: Iterable[tuple[int, SendMessageItem]],
+        *,
+        recorder: Recorder | None = None,
+        stop: threading.Event | None = None,
+        timeout: TimeoutArg = None,
+        concurrency: int | None = None,
+    ) -> AsyncGenerator[SendResult, None]:
+        """``iter_send_messages`` for keyed items, told to a ``recorder``: what a ``Journal``
+        sends with, for a durable record of your own (a database table, say).
+
+        ``pairs`` yields ``(key, item)``; each result carries its item's key as ``index``.
+        ``recorder.sending(batch)`` is called before each request is sent, and
+        ``recorder.finished(results)`` with its results before they are yielded (by the async
+        client from a worker thread, so they may block). Setting ``stop`` (from a signal
+        handler, another thread) ends the send as closing it does: no new request starts, and
+        those in flight are recorded.
+        """
+        plan = _bulk.stream_plan(self._core, pairs, timeout, concurrency, recorder, stop)
+        return _bulk.aflatten(_bulk.adrive(plan, self._run, self._workers))
 
     async def find_sent(
         self,
@@ -891,9 +717,7 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
         the answer would be unreliable: ``since`` older than the API keeps text (3 days), a
         number not in E.164 form, or a candidate whose text was removed.
         """
-        return await self._run(
-            self._core.find_sent(message, since=since, exclude=exclude, timeout=timeout)
-        )
+        return await self._run(_reconcile.find_sent(self._core, message, since, exclude, timeout))
 
     async def reconcile(
         self,
@@ -912,9 +736,7 @@ class AsyncClient(_Messaging, AsyncShell[Core]):
         Ids of accepted results in ``results``, and ``exclude``, are never matched twice, so
         identical messages are told apart. Changes ``results`` in place and returns it.
         """
-        return await self._run(
-            self._core.reconcile(results, exclude=exclude, settle=settle, timeout=timeout)
-        )
+        return await self._run(_reconcile.reconcile(self._core, results, exclude, settle, timeout))
 
     async def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Message:
         """The message, keys in snake_case, values exactly as the API sent them."""

@@ -8,8 +8,8 @@ every API of the package). Where things happen:
   by its ``MessageRequest`` (in ``_validation.send_item``, after the checks);
 - they are sent, and retried, in ``Exchange.call`` (policy and pacing in ``_retry.py``);
 - answers are parsed in ``_parsing.py``, errors classified in ``_exceptions.py``;
-- settings are checked in ``_config.py``, input in ``_validation.py``, bulk sends split and
-  accounted in ``_bulk.py``; messages in doubt are looked up as ``_reconcile.py`` says.
+- settings are checked in ``_config.py``, input in ``_validation.py``; bulk sends are planned,
+  driven and accounted in ``_bulk.py``; messages in doubt are looked up in ``_reconcile.py``.
 """
 
 from __future__ import annotations
@@ -17,23 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import threading
-import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar, Unpack, cast
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, Unpack
 
 import httpx
 
-from . import _reconcile, _validation
-from ._bulk import SENDER, BulkStream, Progress, Recorder
-from ._config import Settings, check_count, check_seconds
+from . import _validation
+from ._config import Settings, check_count
 from ._exceptions import (
     BandwidthMessageAPIException,
-    InvalidTypeError,
     InvalidValueError,
     RateLimitError,
     RateLimitTimeoutError,
-    ReconcileError,
 )
 from ._exchange import Exchange, Flow, Pages, TimeoutArg, reason
 from ._parsing import (
@@ -50,13 +45,12 @@ from ._types import (
     MessageDirection,
     MessageState,
     ReceiptRequested,
-    SendMessageItem,
     SendMessageItemExtra,
     SendResult,
     SortOrder,
 )
 
-__all__ = ["BulkPlan", "Core", "Flow", "Pages", "TimeoutArg"]
+__all__ = ["Core"]
 
 T = TypeVar("T")
 log = logging.getLogger("bandwidth")
@@ -163,142 +157,6 @@ class Core(Exchange):
         item = _validation.send_item(fields, "send_message")
         return self.send_paced(item, timeout)
 
-    def send_messages(
-        self,
-        items: Iterable[SendMessageItem],
-        *,
-        timeout: TimeoutArg = None,
-        on_progress: Progress | None = None,
-        concurrency: int | None = None,
-    ) -> BulkPlan:
-        """The flow of ``Client.send_messages`` (its contract is documented there)."""
-        checked = check_send_items(items)
-        stream = BulkStream(
-            enumerate(checked), self._batch_flow(timeout), self.limiter, check=False
-        )
-        return BulkPlan(stream, _workers(concurrency), len(checked), on_progress)
-
-    def iter_send_messages(
-        self,
-        items: Iterable[SendMessageItem],
-        *,
-        timeout: TimeoutArg = None,
-        concurrency: int | None = None,
-    ) -> BulkPlan:
-        """The flow of ``Client.iter_send_messages`` (its contract is documented there)."""
-        return self.stream_plan(enumerate(_iterable(items)), timeout, concurrency)
-
-    def find_sent(
-        self,
-        message: SendMessageItem,
-        *,
-        since: dt.datetime,
-        exclude: Collection[str] = (),
-        timeout: TimeoutArg = None,
-    ) -> Flow[Message | None]:
-        """The flow of ``Client.find_sent`` (its contract is documented there)."""
-        item = _validation.send_item(message, "find_sent")
-        if not isinstance(since, dt.datetime):
-            raise InvalidTypeError(
-                f"find_sent: since must be a datetime, not {type(since).__name__}"
-            )
-        request: httpx.Request | None = self.list_request(
-            _reconcile.lookup_filters(item["from"], item["to"], since), timeout
-        )
-        unsure = False
-        seen: set[str] = set()
-        while request is not None:
-            page, request = yield from self.page(request, seen, "messages")
-            for listed in page:
-                verdict = _reconcile.matches(listed, item)  # checks the recipient too
-                if verdict and listed.get("id") not in exclude:
-                    return cast(Message, listed)
-                unsure = unsure or verdict is None
-        if unsure:
-            raise ReconcileError(
-                f"a message from {item['from']} to {item['to']} since {since:%Y-%m-%d %H:%M} "
-                "has had its text removed: it may be this one"
-            )
-        return None
-
-    def reconcile(
-        self,
-        results: list[SendResult],
-        *,
-        exclude: Collection[str] = (),
-        settle: float = _reconcile.DEFAULT_SETTLE,
-        timeout: TimeoutArg = None,
-    ) -> Flow[list[SendResult]]:
-        """The flow of ``Client.reconcile`` (its contract is documented there)."""
-        started = time.monotonic()
-        settle = check_seconds("settle", settle)
-        claimed = set(exclude) | {r["id"] for r in results if "id" in r}
-        doubtful = [
-            r
-            for r in results
-            if r["result"] != "accepted" and r.get("may_have_been_sent") and "sent_at" in r
-        ]
-        for last_look in (False, True):
-            missing: list[SendResult] = []
-            for group in _reconcile.by_sender(doubtful):
-                missing += yield from self._look_up(group, claimed, timeout)
-            if not missing:
-                break
-            if last_look:
-                for result in missing:
-                    _reconcile.absent(result, settle)
-            else:
-                wait = settle - (time.monotonic() - started)
-                if wait > 0:
-                    yield wait
-                doubtful = missing
-        return results
-
-    def _look_up(
-        self, group: list[SendResult], claimed: set[str], timeout: TimeoutArg
-    ) -> Flow[list[SendResult]]:
-        """Look up results in doubt sent from one number, with one listing: what was sent to
-        that number (the only one, when the group is one) since the earliest of them. Marks
-        the ones found; returns the ones certainly not listed."""
-        first = group[0]["message"]
-        since = min(_reconcile.parse_time(r["sent_at"]) for r in group)
-        to = first["to"] if len(group) == 1 else None
-        try:
-            filters = _reconcile.lookup_filters(first["from"], to, since)
-        except ReconcileError as error:
-            log.warning("cannot reconcile %d item(s): %s", len(group), error)
-            return []
-        waiting: dict[str, list[SendResult]] = {}
-        for result in group:
-            waiting.setdefault(str(result["message"]["to"]), []).append(result)
-        unsure: set[int] = set()
-        request: httpx.Request | None = self.list_request(filters, timeout)
-        seen: set[str] = set()
-        while request is not None and waiting:
-            page, request = yield from self.page(request, seen, "messages")
-            for listed in page:
-                candidates = waiting.get(str(listed.get("to")))
-                if not candidates or listed.get("id") in claimed:
-                    continue
-                for result in candidates:
-                    verdict = _reconcile.matches(listed, cast(dict[str, object], result["message"]))
-                    if verdict:
-                        _reconcile.found(result, listed)
-                        claimed.add(listed["id"])
-                        candidates.remove(result)
-                        if not candidates:  # so that paging stops once every one is found
-                            del waiting[str(listed.get("to"))]
-                        break
-                    if verdict is None:
-                        unsure.add(id(result))
-        left = [r for candidates in waiting.values() for r in candidates]
-        for result in left:
-            if id(result) in unsure:
-                log.warning(
-                    "cannot reconcile item %s: a candidate's text was removed", result["index"]
-                )
-        return [r for r in left if id(r) not in unsure]
-
     def get_message(self, message_id: str, *, timeout: TimeoutArg = None) -> Flow[Message]:
         """The flow of ``Client.get_message`` (its contract is documented there)."""
         return self.call(self.get_request(message_id, timeout), parse_message)
@@ -339,23 +197,10 @@ class Core(Exchange):
 
     # -- flows the public methods are made of -----------------------------------------------
 
-    def stream_plan(
-        self,
-        pairs: Iterable[tuple[int, object]],
-        timeout: TimeoutArg,
-        concurrency: int | None,
-        recorder: Recorder | None = None,
-        stop: threading.Event | None = None,
-    ) -> BulkPlan:
-        """A streaming send of ``pairs`` (``iter_send_messages``; a ``Journal``'s, recorded)."""
-        stream = BulkStream(
-            pairs, self._batch_flow(timeout), self.limiter, recorder=recorder, stop=stop
-        )
-        return BulkPlan(stream, _workers(concurrency))
-
-    def _batch_flow(
+    def batch_flow(
         self, timeout: TimeoutArg
     ) -> Callable[[list[dict[str, object]]], Flow[list[SendResult]]]:
+        """How a bulk send sends each of its requests (``_bulk``)."""
         return lambda batch: self.send_batch(batch, timeout)
 
     def send_batch(
@@ -372,7 +217,7 @@ class Core(Exchange):
         if the limits held it back without the API refusing it."""
         request = self.send_request(item, timeout)
         limiter = self.limiter
-        sender = str(item[SENDER])
+        sender = str(item[_validation.SENDER])
         remote = limiter.store.remote
         deadline = clock() + limiter.settings.max_rate_wait
         refusal: RateLimitError | None = None
@@ -400,33 +245,3 @@ class Core(Exchange):
                     request.url.path,
                     reason(error),
                 )
-
-
-class BulkPlan(NamedTuple):
-    """A bulk send not yet started: its stream, and how the client is to drive it."""
-
-    stream: BulkStream
-    concurrency: int | None
-    total: int = 0
-    on_progress: Progress | None = None
-
-
-def _workers(concurrency: int | None) -> int | None:
-    return None if concurrency is None else check_count("concurrency", concurrency)
-
-
-def _iterable(items: Iterable[object]) -> Iterable[object]:
-    if isinstance(items, Mapping | str | bytes):
-        raise InvalidTypeError(f"send_messages takes a list of dicts, not a {type(items).__name__}")
-    try:
-        return iter(items)
-    except TypeError:
-        raise InvalidTypeError(
-            f"send_messages takes a list of dicts, not {type(items).__name__}"
-        ) from None
-
-
-def check_send_items(items: Iterable[object]) -> list[dict[str, object]]:
-    """Check every bulk item before any is sent; errors name the item's index."""
-    send_item = _validation.send_item
-    return [send_item(item, index) for index, item in enumerate(_iterable(items))]

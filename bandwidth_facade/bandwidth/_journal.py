@@ -22,17 +22,17 @@ from array import array
 from collections.abc import AsyncGenerator, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeAlias, cast
 
-from ._bulk import Batch
 from ._exceptions import BandwidthError, InvalidValueError, JournalError
 from ._reconcile import DEFAULT_SETTLE
 from ._types import Error, SendMessageItem, SendResult
 from ._validation import send_item
 
 if TYPE_CHECKING:
+    from ._bulk import Batch
     from ._client import AsyncClient, Client
-    from ._core import TimeoutArg
+    from ._exchange import TimeoutArg
 
 __all__ = ["Journal", "LineState"]
 
@@ -335,10 +335,10 @@ class Journal:
         starts, and the results of those in flight are recorded and yielded. Closing the
         generator (leaving a ``for`` loop) starts no new request either and waits for those in
         flight, which are recorded but not yielded."""
-        from ._client import _flatten
-
-        plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
-        return _flatten(client._drive(plan))
+        todo = cast("Iterable[tuple[int, SendMessageItem]]", self._todo(pairs))  # wire's keys
+        return client.send_stream(
+            todo, recorder=self, stop=stop, timeout=timeout, concurrency=concurrency
+        )
 
     def asend(
         self,
@@ -351,10 +351,10 @@ class Journal:
     ) -> AsyncGenerator[SendResult, None]:
         """``send`` for the async client; ``aclose()`` it (or use ``contextlib.aclosing``) to
         stop early: it returns once the requests in flight are recorded."""
-        from ._client import _aflatten
-
-        plan = client._journaled(self._todo(pairs), self, concurrency, timeout, stop)
-        return _aflatten(client._drive(plan))
+        todo = cast("Iterable[tuple[int, SendMessageItem]]", self._todo(pairs))  # wire's keys
+        return client.send_stream(
+            todo, recorder=self, stop=stop, timeout=timeout, concurrency=concurrency
+        )
 
     def reconcile(self, client: Client, *, settle: float = DEFAULT_SETTLE) -> list[SendResult]:
         """Look up every line in doubt and record what the API says (see

@@ -34,6 +34,8 @@ _TYPE_NAMES: Final = {
     "array": "a list",
     "object": "a dict",
 }
+SENDER: Final = next(wire for wire, name in SEND_ITEM_NAMES.items() if name == "from_")
+"""The wire name of a message's sending number (the generated model's ``from_``)."""
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _MESSAGE_ID_FORBIDDEN = frozenset("/?#")
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -9,10 +9,10 @@ or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or
 ``python -m bandwidth.testing serve --port 8080``.
 """
 
+from .._waits import recorded_waits
 from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
 from ._fake_account import FakeAccount
 from ._server import FakeServer, serve
-from ._waits import recorded_waits
 
 __all__ = [
     "Callback",

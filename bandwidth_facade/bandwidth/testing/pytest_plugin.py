@@ -18,10 +18,7 @@ from collections.abc import Iterator
 import pytest
 
 import bandwidth
-
-from ._fake import FakeMessagingAPI
-from ._server import FakeServer
-from ._waits import recorded_waits
+from bandwidth.testing import FakeMessagingAPI, FakeServer, recorded_waits
 
 USER_ID, API_TOKEN, API_SECRET = "u-user", "t-token", "s-secret"
 
