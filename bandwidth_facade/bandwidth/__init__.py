@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Final, Literal, Unpack, overload
 import httpx
 
 from . import messaging
-from ._config import ClientOptions
+from ._config import ENVIRONMENT_VARIABLES, ClientOptions
 from ._exceptions import (
     APIStatusError,
     BandwidthAccountAPIException,
     BandwidthVoiceAPIException,
     VoiceAPINotIncludedError,
 )
+from ._validation import check_value
 from ._version import __version__
 from .messaging import *  # noqa: F403 - its __all__ is the public surface
 from .messaging import AsyncClient, Client, InvalidTypeError, InvalidValueError
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from . import account, voice
 
 __all__ = [
+    "ENVIRONMENT_VARIABLES",
     "APIStatusError",
     "BandwidthAccountAPIException",
     "BandwidthVoiceAPIException",
@@ -40,6 +42,7 @@ __all__ = [
     "__version__",
     "account",
     "async_client",
+    "check_value",
     "client",
     "messaging",
     "voice",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import inspect
 import json
 import logging
 import os
@@ -33,18 +34,15 @@ from bandwidth_messaging_api.typed_dicts import (
 )
 
 import bandwidth
-
-from ._config import CREDENTIAL_VARIABLES, check_count
-from ._exceptions import (
+from bandwidth import (
+    ENVIRONMENT_VARIABLES,
     APIError,
     BandwidthError,
     InvalidTypeError,
     InvalidValueError,
+    SendMessageItem,
+    SendResult,
 )
-from ._rate import BURST_ABOVE_RATE, DEFAULT_MAX_RATE_WAIT, RATE_LIMITS_VARIABLE
-from ._reconcile import DEFAULT_SETTLE
-from ._types import SendMessageItem, SendResult
-from ._validation import send_item
 
 __all__ = ["cli"]
 
@@ -187,10 +185,11 @@ class _Context:
 
     def _made(self, make: Callable[..., T]) -> T:
         # The options read the same variables: a credential missing here is missing there.
-        missing = [name for name in CREDENTIAL_VARIABLES if not self.options.get(name)]
+        credentials = ("user_id", "api_token", "api_secret")
+        missing = [name for name in credentials if not self.options.get(name)]
         if missing:
             wanted = ", ".join(
-                f"--{name.replace('_', '-')} (or {CREDENTIAL_VARIABLES[name]})" for name in missing
+                f"--{name.replace('_', '-')} (or {ENVIRONMENT_VARIABLES[name]})" for name in missing
             )
             click.echo(f"bandwidth-messaging: missing credentials: give {wanted}", err=True)
             raise SystemExit(_NOT_SENT_EXIT)
@@ -205,7 +204,8 @@ _RATE_OPTIONS: Final = {
     "rate_burst": (
         int,
         "N",
-        f"Messages the account may send at once. [default: the rate + {BURST_ABOVE_RATE}]",
+        "Messages the account may send at once. [default: a little above the rate, as "
+        "Bandwidth documents]",
     ),
     "per_number_messages_per_second": (float, "RATE", "Each long-code number's rate."),
     "toll_free_messages_per_second": (float, "RATE", "Each toll-free number's rate."),
@@ -213,8 +213,8 @@ _RATE_OPTIONS: Final = {
     "max_rate_wait": (
         float,
         "SECONDS",
-        "Seconds a message refused for rate keeps being sent again. "
-        f"[default: {DEFAULT_MAX_RATE_WAIT:g}]",
+        "Seconds a message refused for rate keeps being sent again. [default: the SDK's, "
+        "ten minutes]",
     ),
 }
 """The client's rate options (``ClientOptions``), as flags of the same names."""
@@ -228,10 +228,11 @@ def _rate_options(function: Any) -> Any:
     return click.option(
         "--rate-limits-url",
         "rate_limits_url",
-        envvar=RATE_LIMITS_VARIABLE,
+        envvar=ENVIRONMENT_VARIABLES["rate_limits_url"],
         metavar="URL",
         help="Where processes share the account's budget: sqlite:///PATH, redis://HOST:PORT/DB, "
-        f"memory:// (this process alone). [env: {RATE_LIMITS_VARIABLE}; default: a file "
+        f"memory:// (this process alone). [env: {ENVIRONMENT_VARIABLES['rate_limits_url']}; "
+        "default: a file "
         "shared by this machine's processes]",
     )(function)
 
@@ -372,7 +373,7 @@ def send(client: bandwidth.Client, table: bool, media: tuple[str, ...], **fields
 )
 @click.option(
     "--concurrency",
-    type=int,
+    type=click.IntRange(min=1),
     default=1,
     show_default=True,
     help="Requests of 50 messages in flight at once.",
@@ -380,7 +381,7 @@ def send(client: bandwidth.Client, table: bool, media: tuple[str, ...], **fields
 @click.option(
     "--settle",
     type=float,
-    default=DEFAULT_SETTLE,
+    default=inspect.signature(bandwidth.Journal.reconcile).parameters["settle"].default,
     show_default=True,
     help="Seconds the API is given to record a send before its absence counts as proof.",
 )
@@ -407,7 +408,6 @@ def send_bulk(
     """
     if table:
         raise _Refused("send-bulk reports on stderr and in --results; --table does not apply")
-    check_count("concurrency", concurrency)
     path = results_path or file.with_name(file.name + ".results.jsonl")
     if path.exists() and path.samefile(file):
         raise _Refused(f"--results {path} is the input file; the journal needs a file of its own")
@@ -674,9 +674,8 @@ class _BulkRun:
         """Check every line before anything is sent; count those to send."""
         todo = 0
         for number, item in _read_items(self.file):
-            checked = send_item(item, f"{self.file.name}:{number}")
-            # Checked just above, with the file's line in any error: not checked again.
-            state = self.journal._state_of_checked(number, checked)
+            checked = bandwidth.check_message(item, f"{self.file.name}:{number}")
+            state = self.journal.state(number, checked)
             todo += state not in ("accepted", "unknown")
             self.numbers.append(number)
         return todo

@@ -7,17 +7,20 @@ from __future__ import annotations
 import base64
 import ipaddress
 import os
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, NamedTuple, TypedDict
 
 import httpx
 
 from . import _validation
 from ._exceptions import InvalidTypeError, InvalidValueError
-from ._rate import DEFAULT_MAX_RATE_WAIT, RATE_LIMITS_VARIABLE, RateSettings
+from ._rate import DEFAULT_MAX_RATE_WAIT, RateSettings
 
 __all__ = [
     "DEFAULT_ENDPOINT",
     "DEFAULT_TIMEOUT",
+    "ENVIRONMENT_VARIABLES",
     "ClientOptions",
     "Credentials",
     "Settings",
@@ -30,13 +33,18 @@ DEFAULT_ENDPOINT: Final = "https://api.catapult.inetwork.com"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 """5 s to connect, 30 s for each read, write and wait for a pooled connection."""
 DEFAULT_MAX_RETRIES: Final = 2
-ENDPOINT_VARIABLE: Final = "BANDWIDTH_API_ENDPOINT"
-CREDENTIAL_VARIABLES: Final = {
-    "user_id": "BANDWIDTH_USER_ID",
-    "api_token": "BANDWIDTH_API_TOKEN",
-    "api_secret": "BANDWIDTH_API_SECRET",
-}
-"""The environment variable each credential is read from when not given."""
+ENVIRONMENT_VARIABLES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "user_id": "BANDWIDTH_USER_ID",
+        "api_token": "BANDWIDTH_API_TOKEN",
+        "api_secret": "BANDWIDTH_API_SECRET",
+        "api_endpoint": "BANDWIDTH_API_ENDPOINT",
+        "rate_limits_url": "BANDWIDTH_RATE_LIMITS_URL",
+    }
+)
+"""The environment variable each setting is read from when a client is not given it: the
+credentials (the arguments of the same names) and two options (``ClientOptions``)."""
+_VARIABLE: Final = ENVIRONMENT_VARIABLES
 
 
 class ClientOptions(TypedDict, total=False):
@@ -112,7 +120,7 @@ class Settings(NamedTuple):
             raise InvalidTypeError(f"unknown client option(s): {', '.join(sorted(unknown))}")
         given = {"user_id": user_id, "api_token": api_token, "api_secret": api_secret}
         credentials = {
-            name: value if value is not None else os.environ.get(CREDENTIAL_VARIABLES[name])
+            name: value if value is not None else os.environ.get(_VARIABLE[name])
             for name, value in given.items()
         }
         missing = [name for name, value in credentials.items() if value is None or value == ""]
@@ -121,7 +129,9 @@ class Settings(NamedTuple):
         for name, value in credentials.items():
             if not isinstance(value, str):
                 raise InvalidTypeError(f"{name} must be a str, not {type(value).__name__}")
-        endpoint = options.get("api_endpoint") or os.environ.get(ENDPOINT_VARIABLE)
+        endpoint = options.get("api_endpoint") or os.environ.get(
+            ENVIRONMENT_VARIABLES["api_endpoint"]
+        )
         endpoint = endpoint or DEFAULT_ENDPOINT
         _validation.check_type("api_endpoint", endpoint, "string")
         endpoint = endpoint.rstrip("/")
@@ -152,7 +162,11 @@ def _rate_settings(options: ClientOptions) -> RateSettings:
         return number
 
     burst = options.get("rate_burst")
-    url = options.get("rate_limits_url") or os.environ.get(RATE_LIMITS_VARIABLE) or None
+    url = (
+        options.get("rate_limits_url")
+        or os.environ.get(ENVIRONMENT_VARIABLES["rate_limits_url"])
+        or None
+    )
     if url is not None:
         _validation.check_type("rate_limits_url", url, "string")
     return RateSettings(

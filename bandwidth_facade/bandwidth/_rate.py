@@ -31,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypedDict
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, Protocol, TypeAlias, TypedDict
 
 from ._exceptions import APIStatusError, InvalidValueError
 from ._retry import parse_retry_after, reset_after
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_RATE_WAIT",
-    "RATE_LIMITS_VARIABLE",
+    "NumberClass",
     "Pacing",
     "RateLimiter",
     "RateSettings",
@@ -54,7 +54,6 @@ __all__ = [
 
 log = logging.getLogger("bandwidth")
 
-RATE_LIMITS_VARIABLE: Final = "BANDWIDTH_RATE_LIMITS_URL"
 DEFAULT_MAX_RATE_WAIT: Final = 600.0
 """Seconds a message refused for rate is kept being tried (``max_rate_wait``): long enough for a
 bulk run to ride out the API's 10-second averaging many times over."""
@@ -109,10 +108,14 @@ def skip(seconds: float) -> None:
         _virtual[0] += seconds
 
 
+NumberClass: TypeAlias = Literal["long-code", "toll-free", "short-code"]
+"""The classes of numbers whose per-number send rates differ."""
+
+
 @functools.lru_cache(maxsize=4096)
-def number_class(number: str) -> str:
-    """``'toll-free'`` (North American 8XX), ``'short-code'`` (3 to 8 digits, no ``+``), or
-    ``'long-code'``: the classes of numbers whose per-number rates differ."""
+def number_class(number: str) -> NumberClass:
+    """The class of a sending number, which decides its per-number rate: ``'toll-free'``
+    (North American 8XX), ``'short-code'`` (3 to 8 digits, no ``+``), or ``'long-code'``."""
     if _TOLL_FREE.match(number):
         return "toll-free"
     if _SHORT_CODE.match(number):

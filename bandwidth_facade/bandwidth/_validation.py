@@ -12,11 +12,14 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from bandwidth_messaging_api.typed_dicts import SEND_ITEM_NAMES, SEND_ITEM_SCHEMA, SNAKE_TO_WIRE
 
 from ._exceptions import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from ._types import SendMessageItem
 
 _PYTHON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "string": (str,),
@@ -52,7 +55,10 @@ def check_type(where: str, value: object, kind: str) -> None:
 
 
 def check_value(where: str, value: object, rule: Mapping[str, object]) -> None:
-    """Check ``value`` against one property's rules from the spec."""
+    """Check ``value`` against one of the spec's rules for a property or parameter (such as
+    ``bandwidth_messaging_api.operations.CREATE_APPLICATION.body_rules['name']``): its type,
+    enum, lengths, pattern, format and range. Raises ``InvalidTypeError`` or
+    ``InvalidValueError``, the message starting with ``where``."""
     kind = str(rule.get("type", "string"))
     check_type(where, value, kind)
     enum = rule.get("enum")
@@ -204,6 +210,19 @@ def send_item(item: object, where: str | int) -> dict[str, object]:
         )
     body: dict[str, object] = (_model or _message_request())(**given).to_dict()
     return body
+
+
+def check_message(
+    message: SendMessageItem | Mapping[str, object], where: str = "message"
+) -> dict[str, object]:
+    """Check a message as ``send_message`` and ``send_messages`` check it, without sending
+    it, and return the JSON body its request would carry (the wire's keys).
+
+    Keys may be the wire's (``callbackUrl``), snake_case (``callback_url``) or
+    ``send_message``'s keyword names (``from_``). A wrong type raises ``InvalidTypeError``, a
+    wrong value ``InvalidValueError``; the message starts with ``where`` and names the field
+    and the rule. Use it to check a campaign's file before sending any of it."""
+    return send_item(message, where)
 
 
 def resource_id(name: str, value: object) -> str:

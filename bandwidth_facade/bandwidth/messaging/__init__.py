@@ -4,6 +4,7 @@ what Bandwidth sends back to the application (``parse_event``).
 3.x's modules are here too: ``bandwidth.messaging.client_module`` (``Client``) and
 ``bandwidth.messaging.api_exception_module`` (``BandwidthMessageAPIException``)."""
 
+from .._bulk import Batch, Progress, Recorder
 from .._client import AsyncClient, Client
 from .._events import parse_event
 from .._exceptions import (
@@ -28,8 +29,9 @@ from .._exceptions import (
     ServerError,
     UnsafeRedirectError,
 )
+from .._exchange import TimeoutArg
 from .._journal import Journal, LineState
-from .._rate import Pacing
+from .._rate import NumberClass, Pacing, number_class
 from .._types import (
     BulkResult,
     BulkResultStatus,
@@ -48,6 +50,7 @@ from .._types import (
     SendResult,
     SortOrder,
 )
+from .._validation import check_message
 
 __all__ = [
     "APIConnectionError",
@@ -58,6 +61,7 @@ __all__ = [
     "BadRequestError",
     "BandwidthError",
     "BandwidthMessageAPIException",
+    "Batch",
     "BulkResult",
     "BulkResultStatus",
     "CallbackHttpMethod",
@@ -80,16 +84,22 @@ __all__ = [
     "MessageEvent",
     "MessageState",
     "NotFoundError",
+    "NumberClass",
     "Pacing",
+    "Progress",
     "RateLimitError",
     "RateLimitTimeoutError",
     "ReceiptRequested",
     "ReconcileError",
+    "Recorder",
     "SendMessageItem",
     "SendMessageItemExtra",
     "SendResult",
     "ServerError",
     "SortOrder",
+    "TimeoutArg",
     "UnsafeRedirectError",
+    "check_message",
+    "number_class",
     "parse_event",
 ]

@@ -9,6 +9,7 @@ or on loopback: ``with FakeServer() as server: ... api_endpoint=server.url``, or
 ``python -m bandwidth.testing serve --port 8080``.
 """
 
+from .._rate import clock
 from .._waits import recorded_waits
 from ._fake import Callback, FakeMessagingAPI, Fault, StoredMessage
 from ._fake_account import FakeAccount
@@ -21,10 +22,12 @@ __all__ = [
     "FakeServer",
     "Fault",
     "StoredMessage",
+    "clock",
     "recorded_waits",
     "serve",
 ]
 
-from .. import _present_as
-
-_present_as("bandwidth.testing", __all__, globals())
+for _name in __all__:  # shown as bandwidth.testing.X in reprs, help and tracebacks
+    _public = globals()[_name]
+    if getattr(_public, "__module__", "").startswith(f"{__name__}._"):
+        _public.__module__ = __name__

@@ -34,9 +34,8 @@ from bandwidth_messaging_api.typed_dicts import (
 )
 
 import bandwidth
-from bandwidth import ClientOptions
-from bandwidth._rate import clock as rate_clock
-from bandwidth._rate import number_class
+from bandwidth import ClientOptions, number_class
+from bandwidth.testing import clock as rate_clock
 
 from ._fake_account import FakeAccount
 
@@ -61,10 +60,6 @@ _ENUMS: Final[dict[str, frozenset[str]]] = {
     if "enum" in rule
 }
 MAX_BULK: Final = SEND_BULK_MAX_ITEMS
-MAX_TEXT: Final = cast(int, SEND_ITEM_SCHEMA[_SENT["text"]]["maxLength"])
-_MEDIA_PATTERN: Final = cast(
-    str, cast(dict[str, object], SEND_ITEM_SCHEMA[_SENT["media"]]["items"])["pattern"]
-)
 _EVENT_OWN: Final = frozenset({"event_type", "message_uri", "media", "application_id"})
 """Event properties made for the event, not copied from the message (snake_case)."""
 _DEFAULTS: Final = {
@@ -720,34 +715,13 @@ class FakeMessagingAPI:
                         [{"name": key, "value": str(body.get(key) or "")}],
                     )
                 )
-        unknown = sorted(set(body) - _SEND_KEYS)
+        unknown = sorted(set(body) - _SEND_KEYS)  # the wire's names only, unlike the SDK
         if unknown:
             self._invalid(unknown[0], body[unknown[0]], "is not a known property")
-        text_key, media_key = _SENT["text"], _SENT["media"]
-        text, media = body.get(text_key), body.get(media_key)
-        if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT):
-            self._invalid(text_key, text, f"must be a string of at most {MAX_TEXT} characters")
-        if media is not None and (
-            not isinstance(media, list)
-            or not all(isinstance(u, str) and re.match(_MEDIA_PATTERN, u) for u in media)
-        ):
-            self._invalid(media_key, media, "must be an array of http(s) URLs")
-        if not text and not media:
-            self._invalid(text_key, text, f"or '{media_key}' is required")
-        for key, value in body.items():
-            rule = SEND_ITEM_SCHEMA[key]
-            if key in _ENUMS and value not in _ENUMS[key]:
-                self._invalid(key, value, f"must be one of {sorted(_ENUMS[key])}")
-            low, high = rule.get("minimum"), rule.get("maximum")
-            if (
-                isinstance(low, int)
-                and isinstance(high, int)
-                and not (isinstance(value, int) and low <= value <= high)
-            ):
-                self._invalid(key, value, f"must be between {low} and {high}")
-        receipt = _SENT["receipt_requested"]
-        if media and body.get(receipt, _DEFAULTS.get("receipt_requested")) != "none":
-            self._invalid(receipt, body[receipt], "cannot be combined with media")
+        try:  # the spec's rules, checked as the SDK checks them
+            bandwidth.check_message(body, "The message")
+        except (bandwidth.InvalidTypeError, bandwidth.InvalidValueError) as error:
+            raise _Refusal(_error(400, "bad-request", "validation-error", str(error), [])) from None
 
     @staticmethod
     def _invalid(name: str, value: object, rule: str) -> None:

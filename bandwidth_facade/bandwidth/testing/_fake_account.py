@@ -22,8 +22,7 @@ import httpx
 from bandwidth_messaging_api import operations as op
 from bandwidth_messaging_api.operations import Operation
 
-from bandwidth import InvalidTypeError, InvalidValueError
-from bandwidth._validation import check_value
+from bandwidth import InvalidTypeError, InvalidValueError, check_value
 
 __all__ = ["FakeAccount"]
 
