@@ -3,30 +3,26 @@ and every reference checked, then runs its examples as doctests against the stan
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+import bandwidth
+
 project = "bandwidth-messaging"
 author = "The bandwidth-messaging authors"
 copyright = "2026, The bandwidth-messaging authors"
-extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest"]
+release = version = bandwidth.__version__
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest", "myst_parser", "bandwidth_docs"]
+# Every reference is checked, and none is silenced: Python's and httpx's names are linked by
+# rule in _ext/bandwidth_docs.py.
 nitpicky = True
-# Python's and httpx's own pages cannot be linked without fetching their inventories, which a
-# build here must not need: references into them are left as plain text.
-_EXTERNAL_MODULES = (
-    "datetime|dt|collections\\.abc|typing|httpx|pathlib|os|threading|types|asyncio|io"
-)
-_EXTERNAL_NAMES = (
-    "Path|Self|Any|Unpack|T|P|Iterable|Iterator|AsyncIterator|Generator|Collection|Sequence"
-    "|Mapping|Callable|TracebackType|PathLike"
-)
-nitpick_ignore_regex = [
-    (r"py:(class|obj|data)", rf"({_EXTERNAL_MODULES})\..*"),
-    (r"py:(class|obj|data)", rf"({_EXTERNAL_NAMES})(\[.*)?"),
-    # Internal aliases that appear in signatures; what they stand for is said in the text.
-    (r"py:(class|obj|data)", r"(TimeoutArg|Progress|Batch|Recorder|BulkPlan)"),
-    (r"py:(class|obj|data)", r"bandwidth\._[a-z_]+\.(HttpT|Batch)"),
-]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+myst_heading_anchors = 3
 # The parts of the package that load on first use, loaded so that signatures naming them resolve.
 import bandwidth.account  # noqa: E402
-import bandwidth.voice  # noqa: E402,F401
+import bandwidth.voice  # noqa: E402
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"

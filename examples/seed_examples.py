@@ -7,6 +7,7 @@ them it starts the package's stand-in of the API on loopback, runs against it, a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pprint
 from contextlib import AbstractContextManager, nullcontext
@@ -18,7 +19,11 @@ DOCUMENTED_ID = "m-na6cpyjf2qcpz6l3drhcx7y"
 
 
 def stand_in() -> FakeServer:
-    fake = FakeMessagingAPI("u-user", "t-token", "s-secret")
+    # Its clock on the day after the documented message: the API keeps a message's text for 3
+    # days, so the stand-in on today's date would give the 2017 message back without its text.
+    fake = FakeMessagingAPI(
+        "u-user", "t-token", "s-secret", clock=lambda: dt.datetime(2017, 2, 2, tzinfo=dt.UTC)
+    )
     # The message the documentation fetches, as Bandwidth would hold it after receiving it.
     fake.add_message(
         id=DOCUMENTED_ID,

@@ -412,3 +412,60 @@ def test_reconcile_stops_listing_once_every_message_is_found(waits: list[float])
     listings = [r for r in fake.requests[before:] if r.method == "GET"]
     assert len(listings) == 1  # the first page held both: the second was not asked for
     assert waits == []
+
+
+# -- a record of one's own (the Recorder protocol Journal implements) ---------------------------
+
+
+class ListRecorder:
+    """A durable record kept elsewhere (here, a list), as a database table would keep it."""
+
+    def __init__(self, fake: FakeMessagingAPI) -> None:
+        self.fake = fake
+        self.events: list[tuple[str, list[int], int]] = []  # (what, keys, messages sent by then)
+
+    def sending(self, batch: bandwidth.Batch) -> None:
+        self.events.append(("sending", list(batch.keys), len(self.fake.sent)))
+        assert batch.sent_at.endswith("Z")
+
+    def finished(self, results: list[bandwidth.SendResult]) -> None:
+        self.events.append(("finished", [r["index"] for r in results], len(self.fake.sent)))
+
+
+@KINDS
+def test_send_stream_tells_a_recorder_before_each_request_and_before_each_result(
+    kind: str,
+) -> None:
+    fake = FakeMessagingAPI()
+    recorder = ListRecorder(fake)
+    pairs = [(100 + i, item(i)) for i in range(60)]  # keys of the caller's own: line numbers
+    yielded: list[tuple[int, int]] = []  # (key, events recorded when it was yielded)
+    if kind == "sync":
+        with fake.client() as client:
+            for result in client.send_stream(pairs, recorder=recorder):
+                yielded.append((result["index"], len(recorder.events)))
+    else:
+
+        async def run() -> None:
+            async with fake.async_client(bulk_concurrency=1) as client:
+                async for result in client.send_stream(pairs, recorder=recorder):
+                    yielded.append((result["index"], len(recorder.events)))
+
+        asyncio.run(run())
+    # Each request's items recorded before the stand-in got any of them, each result recorded
+    # before the caller saw it, and every result carries the caller's key.
+    assert recorder.events == [
+        ("sending", list(range(100, 150)), 0),
+        ("finished", list(range(100, 150)), 50),
+        ("sending", list(range(150, 160)), 50),
+        ("finished", list(range(150, 160)), 60),
+    ]
+    assert sorted(key for key, _ in yielded) == list(range(100, 160))
+    assert all(seen >= (2 if key < 150 else 4) for key, seen in yielded)
+
+
+def test_send_stream_refuses_what_is_not_pairs_before_sending() -> None:
+    fake = FakeMessagingAPI()
+    with fake.client() as client, pytest.raises(bandwidth.InvalidTypeError, match="send_stream"):
+        client.send_stream({"from": "+1", "to": "+2"})  # type: ignore[arg-type]
+    assert fake.sent == []

@@ -288,3 +288,20 @@ def test_a_plain_field_given_in_both_spellings_is_refused_not_overwritten(
 ) -> None:
     with pytest.raises(bandwidth.InvalidValueError, match="gives 'from' twice"):
         bandwidth.messaging.Client("u", "t", "s").send_messages([item])  # type: ignore[list-item]
+
+
+def test_check_message_checks_as_a_send_does_and_gives_the_body_it_would_send() -> None:
+    body = bandwidth.check_message(
+        {"from_": "+19195550100", "to": "+19195550001", "callback_url": "https://a.example/cb"}
+        | {"text": "hi"}
+    )
+    assert body == {
+        "from": "+19195550100",
+        "to": "+19195550001",
+        "text": "hi",
+        "callbackUrl": "https://a.example/cb",
+    }
+    with pytest.raises(bandwidth.InvalidValueError, match=r"^orders.csv:7 needs 'text' or 'media'"):
+        bandwidth.check_message({"from": "+19195550100", "to": "+1"}, "orders.csv:7")
+    with pytest.raises(bandwidth.InvalidTypeError, match=r"^message: 'tag' must be a str"):
+        bandwidth.check_message({"from": "+1", "to": "+2", "text": "x", "tag": 5})

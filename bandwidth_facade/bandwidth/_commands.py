@@ -293,7 +293,8 @@ def _client_command(function: Any, api: str = "messaging") -> Any:
     "--verbose",
     "-v",
     is_flag=True,
-    help="Show each request and answer, and each retry, on stderr (never the credentials).",
+    help="Log each exchange (method, URL, status) and each retry on stderr; never a header, "
+    "a body or the credentials.",
 )
 @click.version_option(bandwidth.__version__, prog_name="bandwidth-messaging")
 @click.pass_context

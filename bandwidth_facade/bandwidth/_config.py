@@ -59,10 +59,11 @@ class ClientOptions(TypedDict, total=False):
     client 1, i.e. one after another; more sends from that many threads).
     ``allow_insecure_http``: send credentials over plain http to a host that is not loopback.
 
-    The account's send rates (README "Rate limits"; each not set is learned from the API's
-    refusals): ``max_messages_per_second``, the account's rate; ``rate_burst``, messages it
-    may send at once (default: the rate + 10, as documented); ``per_number_messages_per_second``
-    for an ordinary long-code number, ``toll_free_messages_per_second`` and
+    The account's send rates (the documentation's "Rate limits"; each not set is learned
+    from the API's refusals): ``max_messages_per_second``, the account's rate; ``rate_burst``,
+    messages it may send at once (default: the rate + 10, as documented);
+    ``per_number_messages_per_second`` for an ordinary long-code number,
+    ``toll_free_messages_per_second`` and
     ``short_code_messages_per_second`` for those classes. ``rate_limits_url``: where the
     budget is shared (default: ``BANDWIDTH_RATE_LIMITS_URL``, else a SQLite file every process
     of this machine shares; ``memory://`` for this client alone, ``redis://HOST:PORT/DB`` for
