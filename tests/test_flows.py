@@ -17,7 +17,7 @@ from bandwidth import (
     UnsafeRedirectError,
 )
 from bandwidth._config import Settings
-from bandwidth._exchange import Exchange
+from bandwidth._exchange import Exchange, within
 from bandwidth._parsing import parse_object
 from bandwidth_messaging_api import operations as op
 
@@ -116,48 +116,46 @@ def test_a_redirect_is_an_error_not_a_new_request() -> None:
         flow.send(answer(request, 302, headers={"Location": "https://elsewhere.example/"}))
 
 
-def test_a_listing_yields_each_page_and_follows_its_link() -> None:
+def test_a_page_gives_its_items_and_the_request_for_the_next_page() -> None:
     ex = exchange()
     first = ex.request(op.LIST_APPLICATIONS, None, query={"size": 1})
-    pages = ex.pages(first, "applications")
-    assert next(pages) is first
+    seen: set[str] = set()
+    flow = ex.page(first, seen, "applications")
+    assert next(flow) is first
     link = f'<{ROOT}/users/u-1/applications?size=1&page=1>; rel="next"'
-    page = pages.send(answer(first, json=[{"id": "a-1"}], headers={"Link": link}))
+    with pytest.raises(StopIteration) as done:
+        flow.send(answer(first, json=[{"id": "a-1"}], headers={"Link": link}))
+    page, following = done.value.value
     assert page == [{"id": "a-1"}]
-    following = pages.send(None)
     assert isinstance(following, httpx.Request)
     assert str(following.url) == f"{ROOT}/users/u-1/applications?size=1&page=1"
-    assert pages.send(answer(following, json=[{"id": "a-2"}])) == [{"id": "a-2"}]
-    with pytest.raises(StopIteration):
-        pages.send(None)
+    last = ex.page(following, seen, "applications")
+    assert next(last) is following
+    with pytest.raises(StopIteration) as done:
+        last.send(answer(following, json=[{"id": "a-2"}]))
+    assert done.value.value == ([{"id": "a-2"}], None)  # no Link: the listing ends
 
 
 def test_a_listing_stops_at_its_limit_without_reading_further() -> None:
-    ex = exchange()
-    first = ex.request(op.LIST_ERRORS, None)
-    pages = ex.pages(first, "errors", left=1)
-    next(pages)
-    link = f'<{ROOT}/users/u-1/errors?page=1>; rel="next"'
-    assert pages.send(
-        answer(first, json=[{"id": "e-1"}, {"id": "e-2"}], headers={"Link": link})
-    ) == [{"id": "e-1"}]
-    with pytest.raises(StopIteration):
-        pages.send(None)
+    assert within([1, 2, 3], None) == ([1, 2, 3], None)
+    assert within([1, 2, 3], 2) == ([1, 2], 0)  # 0 left: no next page is read
+    assert within([1, 2], 5) == ([1, 2], 3)
+    assert within([1], 0) == ([], 0)
 
 
 def test_a_link_back_to_a_page_read_is_malformed_not_a_loop() -> None:
     ex = exchange()
     first = ex.request(op.LIST_MEDIA, None)
-    pages = ex.pages(first, "media files")
-    next(pages)
+    flow = ex.page(first, set(), "media files")
+    next(flow)
     with pytest.raises(MalformedResponseError, match="leads back to a page already read"):
-        pages.send(answer(first, json=[], headers={"Link": f'<{first.url}>; rel="next"'}))
+        flow.send(answer(first, json=[], headers={"Link": f'<{first.url}>; rel="next"'}))
 
 
 def test_a_link_to_another_origin_is_refused() -> None:
     ex = exchange()
     first = ex.request(op.LIST_MEDIA, None)
-    pages = ex.pages(first, "media files")
+    pages = ex.page(first, set(), "media files")
     next(pages)
     with pytest.raises(UnsafeRedirectError, match="another origin"):
         pages.send(answer(first, json=[], headers={"Link": '<https://evil.example/x>; rel="next"'}))

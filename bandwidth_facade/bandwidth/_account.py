@@ -22,7 +22,7 @@ from bandwidth_messaging_api import operations as op
 from ._client import AsyncShell, SyncShell
 from ._config import ClientOptions, Settings
 from ._exceptions import BandwidthAccountAPIException, InvalidTypeError
-from ._exchange import Exchange, Flow, TimeoutArg
+from ._exchange import Exchange, Flow, Listing, TimeoutArg
 from ._parsing import id_from_location, parse_created, parse_list, parse_nothing, parse_object
 from ._types import (
     Account,
@@ -170,7 +170,7 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
             "number": number,
         }
         request = self._core.request(op.LIST_ACCOUNT_TRANSACTIONS, timeout, query=query)
-        return self._items(self._core.pages(request, "transactions"))
+        return self._items(Listing(request, "transactions"))
 
     # -- applications -----------------------------------------------------------------------
 
@@ -179,7 +179,7 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
     ) -> Iterator[Application]:
         """The account's applications, read lazily page by page (``size`` per page)."""
         request = self._core.request(op.LIST_APPLICATIONS, timeout, query={"size": size})
-        return self._items(self._core.pages(request, "applications"))
+        return self._items(Listing(request, "applications"))
 
     def create_application(
         self,
@@ -352,7 +352,7 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
             "size": size,
         }
         request = self._core.request(op.LIST_PHONE_NUMBERS, timeout, query=query)
-        return self._items(self._core.pages(request, "phone numbers"))
+        return self._items(Listing(request, "phone numbers"))
 
     def order_phone_number(
         self,
@@ -413,7 +413,7 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
         """The account's media files (``media_name``, ``content_length``, ``content``: its
         URL), read lazily."""
         request = self._core.request(op.LIST_MEDIA, timeout)
-        return self._items(self._core.pages(request, "media files"))
+        return self._items(Listing(request, "media files"))
 
     def upload_media_file(
         self,
@@ -457,7 +457,7 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
     ) -> Iterator[UserError]:
         """The errors the API met for the account, newest first, read lazily."""
         request = self._core.request(op.LIST_ERRORS, timeout, query={"size": size})
-        return self._items(self._core.pages(request, "errors"))
+        return self._items(Listing(request, "errors"))
 
     def get_error(self, error_id: str, *, timeout: TimeoutArg = None) -> UserError:
         """One of the account's errors, by its id (``ue-...``)."""
@@ -515,7 +515,7 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
             "number": number,
         }
         request = self._core.request(op.LIST_ACCOUNT_TRANSACTIONS, timeout, query=query)
-        return self._items(self._core.pages(request, "transactions"))
+        return self._items(Listing(request, "transactions"))
 
     # -- applications -----------------------------------------------------------------------
 
@@ -524,7 +524,7 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
     ) -> AsyncIterator[Application]:
         """The account's applications, read lazily page by page (``size`` per page)."""
         request = self._core.request(op.LIST_APPLICATIONS, timeout, query={"size": size})
-        return self._items(self._core.pages(request, "applications"))
+        return self._items(Listing(request, "applications"))
 
     async def create_application(
         self,
@@ -697,7 +697,7 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
             "size": size,
         }
         request = self._core.request(op.LIST_PHONE_NUMBERS, timeout, query=query)
-        return self._items(self._core.pages(request, "phone numbers"))
+        return self._items(Listing(request, "phone numbers"))
 
     async def order_phone_number(
         self,
@@ -758,7 +758,7 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
         """The account's media files (``media_name``, ``content_length``, ``content``: its
         URL), read lazily."""
         request = self._core.request(op.LIST_MEDIA, timeout)
-        return self._items(self._core.pages(request, "media files"))
+        return self._items(Listing(request, "media files"))
 
     async def upload_media_file(
         self,
@@ -802,7 +802,7 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
     ) -> AsyncIterator[UserError]:
         """The errors the API met for the account, newest first, read lazily."""
         request = self._core.request(op.LIST_ERRORS, timeout, query={"size": size})
-        return self._items(self._core.pages(request, "errors"))
+        return self._items(Listing(request, "errors"))
 
     async def get_error(self, error_id: str, *, timeout: TimeoutArg = None) -> UserError:
         """One of the account's errors, by its id (``ue-...``)."""

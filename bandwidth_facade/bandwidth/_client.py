@@ -30,7 +30,7 @@ from ._bulk import Progress, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import Core
 from ._exceptions import ClientClosedError
-from ._exchange import UNREAD, Exchange, Flow, Pages, TimeoutArg
+from ._exchange import UNREAD, Exchange, Flow, Listing, TimeoutArg, within
 from ._rate import Pacing
 from ._types import (
     CallbackHttpMethod,
@@ -194,22 +194,15 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
-    def _items(self, pages: Pages[T]) -> Iterator[T]:
-        outcome: httpx.Response | httpx.TransportError | float | None = None
-        while True:
-            try:
-                step = pages.send(outcome)
-            except StopIteration:
-                return
-            outcome = None
-            if isinstance(step, httpx.Request):
-                outcome = self._send(step)
-            elif isinstance(step, list):
-                yield from step
-            elif isinstance(step, _rate.Step):
-                outcome = step.run()
-            else:
-                sleep(step)
+    def _items(self, listing: Listing[T]) -> Iterator[T]:
+        """A listing's items, read a page at a time as they are asked for."""
+        request: httpx.Request | None = listing.request
+        seen: set[str] = set()
+        left = listing.limit
+        while request is not None and left != 0:
+            page, request = self._run(self._core.page(request, seen, listing.what))
+            page, left = within(page, left)
+            yield from page
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """One exchange, whole: never a redirect followed (whatever client was lent), at most
@@ -507,23 +500,16 @@ class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]  # the flow's T
 
-    async def _items(self, pages: Pages[T]) -> AsyncIterator[T]:
-        outcome: httpx.Response | httpx.TransportError | float | None = None
-        while True:
-            try:
-                step = pages.send(outcome)
-            except StopIteration:
-                return
-            outcome = None
-            if isinstance(step, httpx.Request):
-                outcome = await self._send(step)
-            elif isinstance(step, list):
-                for message in step:
-                    yield message
-            elif isinstance(step, _rate.Step):
-                outcome = step.run()  # reads are not paced: never made by a listing
-            else:
-                await async_sleep(step)
+    async def _items(self, listing: Listing[T]) -> AsyncIterator[T]:
+        """A listing's items, read a page at a time as they are asked for."""
+        request: httpx.Request | None = listing.request
+        seen: set[str] = set()
+        left = listing.limit
+        while request is not None and left != 0:
+            page, request = await self._run(self._core.page(request, seen, listing.what))
+            page, left = within(page, left)
+            for item in page:
+                yield item
 
     async def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """``Client._send``; here the total deadline covers the whole exchange (asyncio can

@@ -30,7 +30,7 @@ from ._exceptions import (
     RateLimitError,
     RateLimitTimeoutError,
 )
-from ._exchange import Exchange, Flow, Pages, TimeoutArg, reason
+from ._exchange import Exchange, Flow, Listing, TimeoutArg, reason
 from ._parsing import (
     parse_bulk,
     parse_created,
@@ -179,8 +179,8 @@ class Core(Exchange):
         *,
         limit: int | None = None,
         timeout: TimeoutArg = None,
-    ) -> Pages[Message]:
-        """The flow of ``Client.list_messages`` (its contract is documented there)."""
+    ) -> Listing[Message]:
+        """The listing of ``Client.list_messages`` (its contract is documented there)."""
         filters = {
             "from_": from_,
             "to": to,
@@ -193,7 +193,7 @@ class Core(Exchange):
             "size": size,
         }
         remaining = None if limit is None else check_count("limit", limit, minimum=0)
-        return self.pages(self.list_request(filters, timeout), "messages", remaining)
+        return Listing(self.list_request(filters, timeout), "messages", remaining)
 
     # -- flows the public methods are made of -----------------------------------------------
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, TypeAlias, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -44,7 +44,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from bandwidth_messaging_api.operations import Operation
 
-__all__ = ["UNREAD", "Exchange", "Flow", "Outcome", "Pages", "TimeoutArg"]
+__all__ = ["UNREAD", "Exchange", "Flow", "Listing", "Outcome", "TimeoutArg", "within"]
 
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
@@ -62,9 +62,22 @@ or the ``httpx.TransportError`` sending raised), seconds to wait (resumed with `
 ``Step`` of the rate limiter (resumed with what it returns), and returns what the call
 returns."""
 
-Pages: TypeAlias = Generator[httpx.Request | float | Step | list[T], Outcome, None]
-"""A listing: a flow that also yields each page's items (within the limit) as it is read.
-Nothing is sent until the first step is asked for."""
+
+class Listing(NamedTuple, Generic[T]):
+    """A listing not yet read: the request for its first page, what its items are called in
+    errors, and how many to give at most (``None``: all). A client's ``_items`` reads it one
+    ``Exchange.page`` flow after another, as its items are asked for."""
+
+    request: httpx.Request
+    what: str
+    limit: int | None = None
+
+
+def within(page: list[T], left: int | None) -> tuple[list[T], int | None]:
+    """The items of ``page`` a listing may still give, and how many it may give after them."""
+    if left is None:
+        return page, None
+    return page[:left], max(left - len(page), 0)
 
 
 class _Prepared(NamedTuple):
@@ -238,21 +251,11 @@ class Exchange:
 
     # -- listings ---------------------------------------------------------------------------
 
-    def pages(self, request: httpx.Request, what: str, left: int | None = None) -> Pages[Any]:
-        """Every item of a listing, page by page (``Link: rel="next"``), keys in snake_case;
-        ``left``: stop after that many. ``what`` names the items in errors."""
-        seen: set[str] = set()
-        following: httpx.Request | None = request
-        while following is not None and left != 0:
-            page, following = yield from self.page(following, seen, what)
-            if left is not None:
-                page, left = page[:left], max(left - len(page), 0)
-            yield page
-
     def page(
         self, request: httpx.Request, seen: set[str], what: str
     ) -> Flow[tuple[list[Any], httpx.Request | None]]:
-        """One page of a listing, and the request for the next page if there is one.
+        """One page of a listing (keys in snake_case), and the request for the next page if
+        there is one (``Link: rel="next"``).
         ``seen`` holds the listing's pages read so far: a next page among them is an error,
         not a loop."""
         seen.add(str(request.url))
