@@ -192,7 +192,10 @@ def _present_as(module: str, names: list[str], namespace: dict[str, object]) -> 
     tracebacks, reprs and help), not in the private module that defines them."""
     for name in names:
         obj = namespace.get(name)
-        if isinstance(obj, type) and obj.__module__.startswith(f"{module}._"):
+        if not isinstance(obj, type):
+            continue
+        # Defined in a private module, or a dict type of the generated package.
+        if "._" in obj.__module__ or obj.__module__.startswith("bandwidth_messaging_api."):
             for method in vars(obj).values():  # its own methods, written out on the class
                 if callable(method) and getattr(method, "__module__", "") == obj.__module__:
                     method.__module__ = module

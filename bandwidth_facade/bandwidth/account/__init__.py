@@ -40,11 +40,6 @@ __all__ = [
     "UserError",
 ]
 
-for _name in __all__:
-    # Shown where users import them from, in tracebacks, reprs, help and the docs.
-    _public = globals()[_name]
-    if isinstance(_public, type) and _public.__module__ != "bandwidth":
-        for _method in vars(_public).values():
-            if callable(_method) and getattr(_method, "__module__", "") == _public.__module__:
-                _method.__module__ = __name__
-        _public.__module__ = __name__
+from .. import _present_as
+
+_present_as(__name__, __all__, globals())
