@@ -348,7 +348,9 @@ class Operation(NamedTuple):
     ``query`` maps each query parameter's Python keyword to its wire name, ``query_rules`` and
     ``body_rules`` hold the spec's rules by wire name (type, required, enum, lengths, range,
     pattern, format); ``body_names`` maps each JSON body property's Python name to its wire name;
-    ``body`` is the request body's media type, if it has one.
+    ``body`` is the request body's media type, if it has one. ``body_max_bytes`` and
+    ``answer_max_bytes`` are the most bytes a binary body, and a binary answer, may have
+    (their schema's ``maxLength``), when the spec says.
     """
 
     operation_id: str
@@ -360,6 +362,8 @@ class Operation(NamedTuple):
     body: str | None
     body_names: dict[str, str]
     body_rules: dict[str, dict[str, object]]
+    body_max_bytes: int | None = None
+    answer_max_bytes: int | None = None
 '''
 
 
@@ -421,6 +425,14 @@ def render_operations(spec: dict[str, Any]) -> str:
                 for wire, prop in body.get("properties", {}).items():
                     body_names[python_name(wire)] = wire
                     body_rules[wire] = writer.constraints(prop, wire in required)
+            body_max = None
+            if media_type is not None and media_type != "application/json":
+                body_max = _resolved(spec, content[media_type]["schema"]).get("maxLength")
+            answer_max = None
+            for status, answer in operation.get("responses", {}).items():
+                for answer_type, answer_content in answer.get("content", {}).items():
+                    if status.startswith("2") and answer_type != "application/json":
+                        answer_max = _resolved(spec, answer_content["schema"]).get("maxLength")
             name = snake_case(operation["operationId"]).upper()
             out += [
                 f"{name}: Final = Operation(",
@@ -433,6 +445,8 @@ def render_operations(spec: dict[str, Any]) -> str:
                 f"    body={media_type!r},",
                 f"    body_names={body_names!r},",
                 f"    body_rules={body_rules!r},",
+                *([f"    body_max_bytes={body_max!r},"] if body_max is not None else []),
+                *([f"    answer_max_bytes={answer_max!r},"] if answer_max is not None else []),
                 ")",
                 f'"""{operation["summary"]}."""',
                 "",

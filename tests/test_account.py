@@ -448,3 +448,55 @@ def test_import_bandwidth_loads_neither_account_nor_voice() -> None:
         "<class",
         "'bandwidth.voice.Client'>",
     ]
+
+
+# -- media sizes: the spec's limit, both ways ----------------------------------------------------
+
+
+class EndlessFile:
+    """A binary file that never ends, recording how much was asked of it."""
+
+    def __init__(self) -> None:
+        self.asked: list[int] = []
+
+    def read(self, size: int = -1) -> bytes:
+        assert size >= 0, "read whole: a file this long would exhaust memory"
+        self.asked.append(size)
+        return b"\0" * size
+
+
+def test_a_media_file_past_the_api_s_limit_is_refused_unread_and_unsent(
+    httpx_mock: HTTPXMock, tmp_path: Path
+) -> None:
+    from bandwidth_messaging_api.operations import UPLOAD_MEDIA
+
+    most = UPLOAD_MEDIA.body_max_bytes
+    assert most is not None  # the spec states it
+    endless = EndlessFile()
+    big = tmp_path / "big.mp4"
+    with big.open("wb") as sparse:  # a file past the limit, taking no disk space
+        sparse.truncate(most + 10_000_000)
+    with new_client() as api:
+        for source in ({"content": endless}, {"file_path": big}):
+            with pytest.raises(bandwidth.InvalidValueError, match=f"more than {most:,} bytes"):
+                api.upload_media_file("big.mp4", content_type="video/mp4", **source)  # type: ignore[arg-type]
+    assert endless.asked == [most + 1]  # read one byte past the limit, not to its end
+    assert httpx_mock.get_requests() == []
+
+
+def test_a_media_file_larger_than_other_answers_downloads_whole(httpx_mock: HTTPXMock) -> None:
+    from bandwidth._client import MAX_ANSWER_BYTES
+    from bandwidth_messaging_api.operations import DOWNLOAD_MEDIA
+
+    most = DOWNLOAD_MEDIA.answer_max_bytes
+    assert most is not None
+    assert most > MAX_ANSWER_BYTES
+    video = b"v" * (MAX_ANSWER_BYTES + 1)  # past the cap of every other answer
+    url = "https://api.catapult.inetwork.com/v1/users/u-user/media/v.mp4"
+    httpx_mock.add_response(url=url, content=video, headers={"Content-Type": "video/mp4"})
+    httpx_mock.add_response(url=url + "x", content=b"v" * (most + 1))
+    with new_client(max_retries=0) as api:
+        stream, kind = api.download_media_file("v.mp4")
+        assert (len(stream.getvalue()), kind) == (len(video), "video/mp4")
+        with pytest.raises(bandwidth.MalformedResponseError, match=f"larger than {most:,}"):
+            api.download_media_file("v.mp4x")

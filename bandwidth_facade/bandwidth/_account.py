@@ -85,12 +85,16 @@ def _downloaded(response: httpx.Response) -> tuple[io.BytesIO, str]:
 
 
 def _media_body(content: MediaContent | None, file_path: str | os.PathLike[str] | None) -> bytes:
-    """The bytes of a media file, from exactly one of ``content`` and ``file_path``."""
+    """The bytes of a media file, from exactly one of ``content`` and ``file_path``: a file is
+    read only up to one byte past the API's limit, so a file too large is refused (by
+    ``Exchange.request``) without being read whole."""
     if (content is None) == (file_path is None):
         raise InvalidTypeError("upload_media_file takes either content or file_path, not both")
+    most = op.UPLOAD_MEDIA.body_max_bytes
+    past = -1 if most is None else most + 1
     if file_path is not None:
         with open(file_path, "rb") as file:
-            return file.read()
+            return file.read(past)
     if isinstance(content, str):
         return content.encode("utf-8")
     if isinstance(content, bytes | bytearray | memoryview):
@@ -100,7 +104,7 @@ def _media_body(content: MediaContent | None, file_path: str | os.PathLike[str] 
         raise InvalidTypeError(
             f"content must be bytes, str or a binary file, not {type(content).__name__}"
         )
-    data = read()
+    data = read(past)
     if not isinstance(data, bytes):
         raise InvalidTypeError("content must be a file opened in binary mode ('rb')")
     return data
@@ -439,8 +443,9 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
     def download_media_file(
         self, media_name: str, *, timeout: TimeoutArg = None
     ) -> tuple[io.BytesIO, str]:
-        """The file's content (read whole, at most the client's answer size) as a binary
-        stream, and its media type: ``stream, content_type = api.download_media_file(name)``."""
+        """The file's content (read whole: at most the size the spec says the API stores) as
+        a binary stream, and its media type:
+        ``stream, content_type = api.download_media_file(name)``."""
         request = self._core.request(op.DOWNLOAD_MEDIA, timeout, path={"media_name": media_name})
         request.headers["Accept"] = "*/*"
         return self._run(self._core.call(request, _downloaded))
@@ -784,8 +789,9 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
     async def download_media_file(
         self, media_name: str, *, timeout: TimeoutArg = None
     ) -> tuple[io.BytesIO, str]:
-        """The file's content (read whole, at most the client's answer size) as a binary
-        stream, and its media type: ``stream, content_type = api.download_media_file(name)``."""
+        """The file's content (read whole: at most the size the spec says the API stores) as
+        a binary stream, and its media type:
+        ``stream, content_type = api.download_media_file(name)``."""
         request = self._core.request(op.DOWNLOAD_MEDIA, timeout, path={"media_name": media_name})
         request.headers["Accept"] = "*/*"
         return await self._run(self._core.call(request, _downloaded))

@@ -30,7 +30,7 @@ from ._bulk import Progress, Recorder
 from ._config import DEFAULT_TIMEOUT, ClientOptions, Settings
 from ._core import Core
 from ._exceptions import ClientClosedError
-from ._exchange import UNREAD, Exchange, Flow, Listing, TimeoutArg, within
+from ._exchange import ANSWER_CAP, UNREAD, Exchange, Flow, Listing, TimeoutArg, within
 from ._rate import Pacing
 from ._types import (
     CallbackHttpMethod,
@@ -55,7 +55,12 @@ CoreT = TypeVar("CoreT", bound=Exchange)
 
 MAX_ANSWER_BYTES: Final = 32 * 2**20
 """The most of an answer read, decompressed: a page of 1000 messages is about 1.5 MB. Past it
-the answer is a ``MalformedResponseError``, and memory stays bounded whatever a server sends."""
+the answer is a ``MalformedResponseError``, and memory stays bounded whatever a server sends.
+An operation whose answer the spec bounds otherwise (a media file) has its own cap."""
+
+
+def _cap(request: httpx.Request) -> int:
+    return int(request.extensions.get(ANSWER_CAP, MAX_ANSWER_BYTES))
 
 
 def _total_deadline(request: httpx.Request) -> float:
@@ -206,7 +211,8 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """One exchange, whole: never a redirect followed (whatever client was lent), at most
-        ``MAX_ANSWER_BYTES`` read, within the call's total deadline."""
+        ``MAX_ANSWER_BYTES`` read (or the operation's own cap), within the call's total
+        deadline."""
         if self._http.is_closed:
             raise _closed()
         total = _total_deadline(request)
@@ -216,12 +222,12 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
         chunks: list[bytes] = []
-        size = 0
+        size, cap = 0, _cap(request)
         try:
             for chunk in streamed.iter_bytes():
                 size += len(chunk)
-                if size > MAX_ANSWER_BYTES:
-                    return _answer(streamed, None, f"larger than {MAX_ANSWER_BYTES:,} bytes")
+                if size > cap:
+                    return _answer(streamed, None, f"larger than {cap:,} bytes")
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     return httpx.ReadTimeout(
@@ -523,14 +529,12 @@ class AsyncShell(_Shell[httpx.AsyncClient, CoreT]):
             async with asyncio.timeout(total):
                 streamed = await self._http.send(request, stream=True, follow_redirects=False)
                 chunks: list[bytes] = []
-                size = 0
+                size, cap = 0, _cap(request)
                 try:
                     async for chunk in streamed.aiter_bytes():
                         size += len(chunk)
-                        if size > MAX_ANSWER_BYTES:
-                            return _answer(
-                                streamed, None, f"larger than {MAX_ANSWER_BYTES:,} bytes"
-                            )
+                        if size > cap:
+                            return _answer(streamed, None, f"larger than {cap:,} bytes")
                         chunks.append(chunk)
                 except httpx.DecodingError as exc:
                     return _answer(streamed, None, f"its content coding is broken ({exc})")

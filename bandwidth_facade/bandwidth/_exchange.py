@@ -44,7 +44,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from bandwidth_messaging_api.operations import Operation
 
-__all__ = ["UNREAD", "Exchange", "Flow", "Listing", "Outcome", "TimeoutArg", "within"]
+__all__ = ["ANSWER_CAP", "UNREAD", "Exchange", "Flow", "Listing", "Outcome", "TimeoutArg", "within"]
 
 USER_AGENT: Final = f"PythonSDK_{__version__}"
 
@@ -52,6 +52,9 @@ TimeoutArg: TypeAlias = float | httpx.Timeout | None
 T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
+ANSWER_CAP: Final = "bandwidth.answer_cap"
+"""The extension of a request whose answer may be larger than the client's usual cap: the most
+bytes the spec says it holds (a media file's)."""
 UNREAD: Final = "bandwidth.unread"
 """The extension of an answer whose body the client would not read, saying why (too large,
 undecodable): see ``_client._send``."""
@@ -168,7 +171,8 @@ class Exchange:
 
         ``path`` gives the path parameters other than the user id, by Python name (each one
         URL segment); ``query`` and ``body`` the query parameters and JSON properties by
-        Python name (``None``: left out); ``content`` a binary body, sent as ``content_type``.
+        Python name (``None``: left out); ``content`` a binary body, sent as ``content_type``,
+        at most the spec's ``maxLength`` for it (``Operation.body_max_bytes``).
         """
         given_path = dict(path or {})
         segments: dict[str, str] = {}
@@ -182,11 +186,20 @@ class Exchange:
         json = None
         if operation.body == "application/json":
             json = _checked(body or {}, operation.body_names, operation.body_rules, "body")
+        most = operation.body_max_bytes
+        if content is not None and most is not None and len(content) > most:
+            raise InvalidValueError(
+                f"the {operation.operation_id} body is larger than the API takes: more than "
+                f"{most:,} bytes (the spec's limit); nothing was sent"
+            )
         url = operation.path.format_map({k: quote(v, safe="") for k, v in segments.items()})
         prepared = _Prepared(operation.method, self._prefix + url)
-        return self._request(
+        request = self._request(
             prepared, timeout, params=params, json=json, content=content, content_type=content_type
         )
+        if operation.answer_max_bytes is not None:
+            request.extensions[ANSWER_CAP] = operation.answer_max_bytes
+        return request
 
     def next_page_request(self, response: httpx.Response) -> httpx.Request | None:
         link = response.links.get("next")

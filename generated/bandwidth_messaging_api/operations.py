@@ -13,7 +13,9 @@ class Operation(NamedTuple):
     ``query`` maps each query parameter's Python keyword to its wire name, ``query_rules`` and
     ``body_rules`` hold the spec's rules by wire name (type, required, enum, lengths, range,
     pattern, format); ``body_names`` maps each JSON body property's Python name to its wire name;
-    ``body`` is the request body's media type, if it has one.
+    ``body`` is the request body's media type, if it has one. ``body_max_bytes`` and
+    ``answer_max_bytes`` are the most bytes a binary body, and a binary answer, may have
+    (their schema's ``maxLength``), when the spec says.
     """
 
     operation_id: str
@@ -25,6 +27,8 @@ class Operation(NamedTuple):
     body: str | None
     body_names: dict[str, str]
     body_rules: dict[str, dict[str, object]]
+    body_max_bytes: int | None = None
+    answer_max_bytes: int | None = None
 
 
 SEND_MESSAGES: Final = Operation(
@@ -457,6 +461,7 @@ UPLOAD_MEDIA: Final = Operation(
     body="*/*",
     body_names={},
     body_rules={},
+    body_max_bytes=68157440,
 )
 """Upload or replace a media file."""
 
@@ -470,6 +475,7 @@ DOWNLOAD_MEDIA: Final = Operation(
     body=None,
     body_names={},
     body_rules={},
+    answer_max_bytes=68157440,
 )
 """Download a media file."""
 

@@ -76,13 +76,14 @@ def sync_detailed(
 ) -> Response[Any | Error]:
     """Upload or replace a media file
 
-     The body is the file, its `Content-Type` the file's type; files up to 65 MB. Its URL,
-    to send in a message's `media`, is this request's.
+     The body is the file, its `Content-Type` the file's type; files up to 65 MB (ap-docs
+    `methods/media/putMediaMediaName.md`). Its URL, to send in a message's `media`, is this
+    request's.
 
     Args:
         user_id (str):
         media_name (str):
-        body (File):
+        body (File): A media file's bytes; the API stores files up to 65 MB (65 MiB taken here).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,13 +115,14 @@ def sync(
 ) -> Any | Error | None:
     """Upload or replace a media file
 
-     The body is the file, its `Content-Type` the file's type; files up to 65 MB. Its URL,
-    to send in a message's `media`, is this request's.
+     The body is the file, its `Content-Type` the file's type; files up to 65 MB (ap-docs
+    `methods/media/putMediaMediaName.md`). Its URL, to send in a message's `media`, is this
+    request's.
 
     Args:
         user_id (str):
         media_name (str):
-        body (File):
+        body (File): A media file's bytes; the API stores files up to 65 MB (65 MiB taken here).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,13 +149,14 @@ async def asyncio_detailed(
 ) -> Response[Any | Error]:
     """Upload or replace a media file
 
-     The body is the file, its `Content-Type` the file's type; files up to 65 MB. Its URL,
-    to send in a message's `media`, is this request's.
+     The body is the file, its `Content-Type` the file's type; files up to 65 MB (ap-docs
+    `methods/media/putMediaMediaName.md`). Its URL, to send in a message's `media`, is this
+    request's.
 
     Args:
         user_id (str):
         media_name (str):
-        body (File):
+        body (File): A media file's bytes; the API stores files up to 65 MB (65 MiB taken here).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,13 +186,14 @@ async def asyncio(
 ) -> Any | Error | None:
     """Upload or replace a media file
 
-     The body is the file, its `Content-Type` the file's type; files up to 65 MB. Its URL,
-    to send in a message's `media`, is this request's.
+     The body is the file, its `Content-Type` the file's type; files up to 65 MB (ap-docs
+    `methods/media/putMediaMediaName.md`). Its URL, to send in a message's `media`, is this
+    request's.
 
     Args:
         user_id (str):
         media_name (str):
-        body (File):
+        body (File): A media file's bytes; the API stores files up to 65 MB (65 MiB taken here).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
