@@ -234,9 +234,15 @@ def test_a_next_page_link_back_to_a_page_read_stops_with_an_error(
 # -- nothing hangs, nothing grows without bound ----------------------------------------------
 
 
-@pytest.fixture
-def trickling() -> Iterator[str]:
-    """A server on loopback that answers 200 and then one byte of body every 0.3 s."""
+@pytest.fixture(params=["body", "headers"])
+def trickling(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A server on loopback that answers 200, then one byte every 0.3 s: of its body, or of
+    its headers (which a per-read timeout alone never ends)."""
+    head = (
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+        if request.param == "body"
+        else b"HTTP/1.1 200 OK\r\nX-Slow: "
+    )
     listener = socket.create_server(("127.0.0.1", 0))
     stop = threading.Event()
 
@@ -249,12 +255,12 @@ def trickling() -> Iterator[str]:
                 continue
             with connection:
                 connection.recv(65536)
-                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
+                connection.sendall(head)
                 for _ in range(100):
                     if stop.wait(0.3):
                         break
                     try:
-                        connection.sendall(b" ")
+                        connection.sendall(b"a")
                     except OSError:
                         break
 

@@ -10,6 +10,7 @@ keeps the two clients' signatures and documentation in step.
 from __future__ import annotations
 
 import datetime as dt
+import ssl
 import threading
 import time
 from collections.abc import (
@@ -21,8 +22,9 @@ from collections.abc import (
     Iterator,
     Sequence,
 )
-from typing import Final, Generic, ParamSpec, Self, TypeVar, Unpack
+from typing import Any, Final, Generic, Self, TypeVar, Unpack
 
+import httpcore
 import httpx
 
 from . import _bulk, _rate, _reconcile
@@ -48,7 +50,6 @@ from ._waits import async_sleep, sleep
 
 __all__ = ["AsyncClient", "Client"]
 
-P = ParamSpec("P")
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 CoreT = TypeVar("CoreT", bound=Exchange)
@@ -90,6 +91,95 @@ def _answer(streamed: httpx.Response, body: bytes | None, unread: str = "") -> h
         request=streamed.request,
         extensions=extensions,
     )
+
+
+# -- the sync client's deadline ----------------------------------------------------------------
+
+_deadline = threading.local()
+"""``end``: the monotonic time by which the calling thread's exchange must be over."""
+
+
+def _left(timeout: float | None, late: type[Exception]) -> float | None:
+    """A socket operation's timeout, cut to what is left of the exchange's deadline."""
+    end: float | None = getattr(_deadline, "end", None)
+    if end is None:
+        return timeout
+    left = end - time.monotonic()
+    if left <= 0:
+        raise late("the call's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """The sync client's sockets, each read and write bounded by what is left of the call's
+    deadline, so that a server trickling its headers a byte at a time cannot hold a call past
+    it (a per-read timeout alone would let it; asyncio's client cancels the whole exchange)."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
+        )
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _bounded_by_deadline(client: httpx.Client) -> httpx.Client:
+    """``client`` (the SDK's own) with its connection pools' sockets under the deadline.
+
+    httpx gives no way to hand its transports a network backend, so each pool's is wrapped in
+    place. Should a version of httpx lay its transports out otherwise, nothing is wrapped and
+    the deadline bounds the body alone, as for a client the caller lends (tests/test_hostile.py
+    would say so)."""
+    for transport in (client._transport, *client._mounts.values()):
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, httpcore.NetworkBackend):
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+    return client
 
 
 def _closed() -> ClientClosedError:
@@ -180,8 +270,12 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
     ``_items`` for a listing, ``_send`` for one exchange."""
 
     def _new_http(self) -> httpx.Client:
-        return httpx.Client(
-            timeout=DEFAULT_TIMEOUT, follow_redirects=False, trust_env=self._settings.use_proxies
+        return _bounded_by_deadline(
+            httpx.Client(
+                timeout=DEFAULT_TIMEOUT,
+                follow_redirects=False,
+                trust_env=self._settings.use_proxies,
+            )
         )
 
     def _run(self, flow: Flow[T]) -> T:
@@ -212,13 +306,27 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.TransportError:
         """One exchange, whole: never a redirect followed (whatever client was lent), at most
         ``MAX_ANSWER_BYTES`` read (or the operation's own cap), within the call's total
-        deadline."""
+        deadline (each socket operation of the SDK's own client; the body's reads of a lent
+        one)."""
         if self._http.is_closed:
             raise _closed()
         total = _total_deadline(request)
-        deadline = time.monotonic() + total
+        deadline = _deadline.end = time.monotonic() + total
+        try:
+            return self._exchange(request, deadline, total)
+        finally:
+            _deadline.end = None
+
+    def _exchange(
+        self, request: httpx.Request, deadline: float, total: float
+    ) -> httpx.Response | httpx.TransportError:
         try:
             streamed = self._http.send(request, stream=True, follow_redirects=False)
+        except httpx.TimeoutException as exc:
+            if time.monotonic() < deadline:
+                return exc
+            # Cut short by the deadline: said as such, keeping the phase it was in.
+            return type(exc)(f"no answer within the call's deadline ({total:g} s)", request=request)
         except httpx.TransportError as exc:  # the flow decides what it means
             return exc
         chunks: list[bytes] = []
@@ -236,6 +344,13 @@ class SyncShell(_Shell[httpx.Client, CoreT]):
                     )
         except httpx.DecodingError as exc:
             return _answer(streamed, None, f"its content coding is broken ({exc})")
+        except httpx.TimeoutException as exc:
+            if time.monotonic() < deadline:
+                return exc
+            return type(exc)(
+                f"the answer was not whole within the call's deadline ({total:g} s)",
+                request=request,
+            )
         except httpx.TransportError as exc:
             return exc
         finally:
