@@ -4,6 +4,7 @@ and every reference checked, then runs its examples as doctests against the stan
 from __future__ import annotations
 
 import sys
+import typing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -24,10 +25,18 @@ myst_heading_anchors = 3
 import bandwidth.account  # noqa: E402
 import bandwidth.voice  # noqa: E402
 
+# Each enumeration and alias shown by its public name in signatures, not spelled out.
+autodoc_type_aliases = {
+    name: f"{module.__name__}.{name}"
+    for module in (bandwidth, bandwidth.account)
+    for name in module.__all__
+    if typing.get_origin(getattr(module, name)) is typing.Literal
+    or name in ("TimeoutArg", "Progress")
+}
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
-python_use_unqualified_type_names = True
+python_use_unqualified_type_names = False
 default_role = "code"
 html_theme = "alabaster"
 exclude_patterns = ["_build"]

@@ -12,9 +12,11 @@ from __future__ import annotations
 import ast
 import inspect
 import itertools
+import re
 import typing
 from typing import Any
 
+import attrs
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
@@ -107,12 +109,14 @@ def _plain(annotation: object) -> str:
 def _shown(annotation: object) -> str:
     """The annotation as users write it: an enumeration by its public name, not spelled out."""
     import bandwidth
+    import bandwidth.account
 
     text = _plain(annotation)
-    for name in bandwidth.__all__:
-        alias = getattr(bandwidth, name)
-        if typing.get_origin(alias) is typing.Literal:
-            text = text.replace(_plain(alias), name)
+    for module in (bandwidth, bandwidth.account):
+        for name in module.__all__:
+            alias = getattr(module, name)
+            if typing.get_origin(alias) is typing.Literal:
+                text = text.replace(_plain(alias), name)
     return text
 
 
@@ -262,7 +266,51 @@ class CommandHelpDirective(SphinxDirective):
         return out
 
 
+def _process_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Signatures in the names users write: an alias by its name (Sphinx spells an alias in a
+    union out as its forward reference), an attrs default made by a factory as the value it
+    makes."""
+
+    def readable(text: str | None) -> str | None:
+        if text is None:
+            return None
+        text = re.sub(r"TypeAliasForwardRef\('([\w.]+)'\)", r"~\1", text)
+        text = re.sub(r"(?<![~\w.])(bandwidth\.[\w.]+)", r"~\1", text)
+        return text
+
+    signature = readable(signature)
+    if signature is not None and isinstance(obj, type) and attrs.has(obj):
+        for field in attrs.fields(obj):
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                made = field.default.factory()  # type: ignore[call-arg]
+                signature = re.sub(
+                    rf"({field.name}: [^=]+) = NOTHING", rf"\1 = {made!r}", signature
+                )
+    return signature, readable(return_annotation)
+
+
+def _qualify_httpx(app: Sphinx, doctree: nodes.document) -> None:
+    """httpx's classes shown with their module in every signature (overloads included):
+    ``Client`` alone would read as the SDK's own."""
+    from sphinx import addnodes
+
+    for reference in list(doctree.findall(addnodes.pending_xref)):
+        target = str(reference.get("reftarget", ""))
+        if target.startswith("httpx.") and reference.astext() != target:
+            reference.children = [nodes.Text(target)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", _qualify_httpx)
+    app.connect("autodoc-process-signature", _process_signature)
     app.connect("missing-reference", _resolve_external)
     app.connect("autodoc-process-docstring", _process_docstring)
     app.add_directive("enumeration", EnumerationDirective)
