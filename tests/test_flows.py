@@ -159,3 +159,72 @@ def test_a_link_to_another_origin_is_refused() -> None:
     next(pages)
     with pytest.raises(UnsafeRedirectError, match="another origin"):
         pages.send(answer(first, json=[], headers={"Link": '<https://evil.example/x>; rel="next"'}))
+
+
+# -- reconciliation's one search, driven by hand ----------------------------------------------
+
+
+def messaging_core() -> Any:
+    from bandwidth._core import Core
+
+    settings = Settings.create(
+        "u-1", "t-token", "s-secret", {"api_endpoint": "https://api.example"}
+    )
+    return Core(settings)
+
+
+SENT = {"from": "+19195550100", "to": "+19195550001", "text": "Order 7 shipped"}
+
+
+def listed(**changes: Any) -> dict[str, Any]:
+    return {"id": "m-1", "direction": "out", "state": "sent", "time": "t", **SENT, **changes}
+
+
+def test_find_sent_lists_what_the_number_sent_and_returns_the_match() -> None:
+    import datetime as dt
+
+    from bandwidth import _reconcile
+
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    flow = _reconcile.find_sent(messaging_core(), SENT, since, exclude={"m-0"}, timeout=None)
+    request = next(flow)
+    assert isinstance(request, httpx.Request)
+    query = request.url.params
+    assert (query["from"], query["to"], query["direction"], query["sortOrder"]) == (
+        SENT["from"],
+        SENT["to"],
+        "out",
+        "asc",
+    )
+    page = [listed(id="m-0"), listed(text="other"), listed(id="m-9")]  # m-0 was accounted for
+    with pytest.raises(StopIteration) as done:
+        flow.send(answer(request, json=page))
+    assert done.value.value["id"] == "m-9"
+
+
+def test_reconcile_waits_the_settle_time_before_calling_a_send_absent() -> None:
+    import datetime as dt
+
+    from bandwidth import _reconcile
+
+    sent_at = dt.datetime.now(dt.UTC).isoformat()
+    result: Any = {
+        "result": "error",
+        "message": SENT,
+        "index": 0,
+        "sent_at": sent_at,
+        "may_have_been_sent": True,
+    }
+    flow = _reconcile.reconcile(messaging_core(), [result], (), settle=30.0, timeout=None)
+    first = next(flow)
+    assert isinstance(first, httpx.Request)
+    wait = flow.send(answer(first, json=[]))  # not listed yet: the API may not have it yet
+    assert isinstance(wait, float)
+    assert 29.0 < wait <= 30.0
+    again = flow.send(None)
+    assert isinstance(again, httpx.Request)
+    with pytest.raises(StopIteration):
+        flow.send(answer(again, json=[]))  # still absent once the API has had time
+    assert result["may_have_been_sent"] is False
+    assert result["reconciled"] is True
+    assert result["error"]["code"] == "not-sent"
