@@ -396,7 +396,11 @@ def test_every_3x_voice_method_is_there_and_raises_whatever_its_arguments(
     api = bandwidth.client("voice", "u-user", "t-token", "s-secret")
     assert "s-secret" not in repr(api)
     assert "t-token" not in repr(api)
-    assert set(VOICE_3X) <= set(dir(api))  # help(), completion in a shell
+    assert set(VOICE_3X) <= set(dir(api))  # completion in a shell
+    import pydoc
+
+    shown = pydoc.render_doc(voice.Client, renderer=pydoc.plaintext)  # help()
+    assert all(name in shown for name in VOICE_3X)
     for name, parameters in VOICE_3X.items():
         # As a 3.x program calls it: 3.x's parameters, by keyword.
         arguments = {p: "x" for p in parameters if not p.startswith("**")}

@@ -10,6 +10,8 @@ one refusal: calling any of them, with any arguments, makes no request and raise
 
 from __future__ import annotations
 
+import inspect
+import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NoReturn
 
@@ -105,6 +107,16 @@ class Client:
         """Nothing to close: no connection is ever made."""
 
 
+def _listed(doc: str | None, names: frozenset[str]) -> str:
+    """``doc`` and, after it, the names refused: help() lists them, though no attribute of
+    the class holds them."""
+    listing = textwrap.fill("3.x's methods, each refused: " + ", ".join(sorted(names)) + ".", 88)
+    return f"{inspect.cleandoc(doc or '')}\n\n{listing}"
+
+
+Client.__doc__ = _listed(Client.__doc__, VOICE_METHODS)
+
+
 class SipNotIncluded:
     """3.x's Account methods for domains and endpoints (``SIP_METHODS``), which belong to the
     Voice API: each raises ``VoiceAPINotIncludedError`` before any request. Type checkers do
@@ -126,3 +138,6 @@ class SipNotIncluded:
 
     def __dir__(self) -> list[str]:
         return sorted({*super().__dir__(), *SIP_METHODS})
+
+
+SipNotIncluded.__doc__ = _listed(SipNotIncluded.__doc__, SIP_METHODS)
