@@ -270,3 +270,12 @@ def test_a_traceback_names_the_public_method() -> None:
         frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
     assert "get_message" in frames
     assert "method" not in frames
+
+
+def test_a_traceback_names_the_voice_method_refused() -> None:
+    import traceback
+
+    with pytest.raises(bandwidth.VoiceAPINotIncludedError) as raised:
+        bandwidth.client("voice", "u", "t", "s").create_call(from_="+1", to="+2")
+    frames = [frame.name for frame in traceback.extract_tb(raised.value.__traceback__)]
+    assert frames[-1] == "create_call"

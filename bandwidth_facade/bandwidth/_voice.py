@@ -57,6 +57,8 @@ def _refusal(name: str, error: VoiceAPINotIncludedError) -> Callable[..., NoRetu
         raise error
 
     refuse.__name__ = refuse.__qualname__ = name
+    # A traceback names the method called ("in create_call"), not this helper.
+    refuse.__code__ = refuse.__code__.replace(co_name=name, co_qualname=name)
     refuse.__module__ = "bandwidth.voice"
     refuse.__doc__ = (
         f"3.x's ``{name}``: not part of this package; raises ``{type(error).__name__}``."
