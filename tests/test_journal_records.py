@@ -4,9 +4,11 @@ rerun or a person reading the file relies on."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -275,7 +277,10 @@ def test_an_invalid_line_is_recorded_as_not_sent_and_the_next_goes_on(tmp_path: 
     assert len(fake.sent) == 1
 
 
-def test_reconcile_does_not_take_an_accepted_twin_for_the_line_in_doubt(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_reconcile_does_not_take_an_accepted_twin_for_the_line_in_doubt(
+    tmp_path: Path, kind: str
+) -> None:
     """Two lines with the same message: line 0 went out (recorded with its id), line 1's
     request is in doubt. The message the API lists is line 0's: reconcile must not settle
     line 1 with it, and leaves line 1 to be sent."""
@@ -290,7 +295,65 @@ def test_reconcile_does_not_take_an_accepted_twin_for_the_line_in_doubt(tmp_path
             {"line": 1, "result": "unknown", "item": twin, "sent_at": fake.messages[-1]["time"]},
         )
         with bandwidth.testing.recorded_waits(), Journal(path) as journal:
-            settled = journal.reconcile(client, settle=0)
+            if kind == "sync":
+                settled = journal.reconcile(client, settle=0)
+            else:
+                settled = asyncio.run(areconcile(fake, journal, settle=0))
             assert [(r["index"], r["result"]) for r in settled] == [(1, "error")]
             assert settled[0]["may_have_been_sent"] is False
             assert journal.state(1, twin) == "error"
+
+
+async def areconcile(
+    fake: FakeMessagingAPI, journal: Journal, settle: float
+) -> list[bandwidth.SendResult]:
+    async with fake.async_client() as client:
+        return await journal.areconcile(client, settle=settle)
+
+
+async def asend(
+    fake: FakeMessagingAPI, journal: Journal, pairs: list[Any], **options: Any
+) -> list[bandwidth.SendResult]:
+    async with fake.async_client() as client:
+        return [result async for result in journal.asend(client, pairs, **options)]
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_send_passes_its_stop_timeout_and_concurrency_on(tmp_path: Path, kind: str) -> None:
+    fake = FakeMessagingAPI()
+
+    def send(journal: Journal, **options: Any) -> list[bandwidth.SendResult]:
+        pairs = [(1, item(1)), (2, item(2))]
+        if kind == "sync":
+            with fake.client() as client:
+                return list(journal.send(client, pairs, **options))
+        return asyncio.run(asend(fake, journal, pairs, **options))
+
+    with Journal(tmp_path / "run.jsonl") as journal:
+        stopped = threading.Event()
+        stopped.set()  # as a signal handler would have: nothing new starts
+        assert send(journal, stop=stopped) == []
+        assert fake.sent == []
+        with pytest.raises(bandwidth.InvalidValueError, match="concurrency"):
+            send(journal, concurrency=0)
+        assert len(send(journal, timeout=2.5)) == 2
+    (request,) = [r for r in fake.requests if r.method == "POST"]
+    assert request.extensions["timeout"] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_reconcile_passes_its_settle_time_on(tmp_path: Path, kind: str) -> None:
+    fake = FakeMessagingAPI()
+    path = tmp_path / "run.jsonl"
+    write(
+        path, {"line": 1, "result": "unknown", "item": item(1), "sent_at": "2026-01-01T00:00:00Z"}
+    )
+
+    def reconcile(journal: Journal) -> object:
+        if kind == "sync":
+            with fake.client() as client:
+                return journal.reconcile(client, settle=-1)
+        return asyncio.run(areconcile(fake, journal, settle=-1))
+
+    with Journal(path) as journal, pytest.raises(bandwidth.InvalidValueError, match="settle"):
+        reconcile(journal)
