@@ -10,6 +10,7 @@ import json
 import pickle
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -504,3 +505,32 @@ def test_a_media_file_larger_than_other_answers_downloads_whole(httpx_mock: HTTP
         assert (len(stream.getvalue()), kind) == (len(video), "video/mp4")
         with pytest.raises(bandwidth.MalformedResponseError, match=f"larger than {most:,}"):
             api.download_media_file("v.mp4x")
+
+
+def test_the_async_client_reads_a_media_file_off_the_event_loop(httpx_mock: HTTPXMock) -> None:
+    readers: list[threading.Thread] = []
+
+    class WatchedFile:
+        def read(self, size: int = -1) -> bytes:
+            readers.append(threading.current_thread())
+            return b"GIF89a"
+
+    httpx_mock.add_response(method="PUT")
+
+    async def upload() -> str:
+        async with account.AsyncClient("u-user", "t-token", "s-secret") as api:
+            return await api.upload_media_file("cat.gif", WatchedFile(), "image/gif")  # type: ignore[arg-type]
+
+    assert asyncio.run(upload()).endswith("/media/cat.gif")
+    assert readers
+    assert readers[0] is not threading.main_thread()  # the loop's thread never blocks on it
+    (sent,) = httpx_mock.get_requests()
+    assert sent.content == b"GIF89a"
+
+
+def test_a_bad_media_type_is_refused_before_the_file_is_read(httpx_mock: HTTPXMock) -> None:
+    endless = EndlessFile()
+    with new_client() as api, pytest.raises(bandwidth.InvalidTypeError, match="media type"):
+        api.upload_media_file("x", endless, "png")  # type: ignore[arg-type]
+    assert endless.asked == []
+    assert httpx_mock.get_requests() == []

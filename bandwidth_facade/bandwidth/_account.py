@@ -431,9 +431,9 @@ class Client(SipNotIncluded, SyncShell[Exchange]):
         """Store a file as ``media_name`` (replacing one of that name) from ``content``
         (bytes, text or a binary file) or ``file_path``, and return its URL, which a message's
         ``media`` takes. ``content_type`` is sent with it (``'image/png'``)."""
+        content_type = _check_media_type(content_type)
         data = _media_body(content, file_path)
         path = {"media_name": media_name}
-        content_type = _check_media_type(content_type)
         request = self._core.request(
             op.UPLOAD_MEDIA, timeout, path=path, content=data, content_type=content_type
         )
@@ -777,9 +777,12 @@ class AsyncClient(SipNotIncluded, AsyncShell[Exchange]):
         """Store a file as ``media_name`` (replacing one of that name) from ``content``
         (bytes, text or a binary file) or ``file_path``, and return its URL, which a message's
         ``media`` takes. ``content_type`` is sent with it (``'image/png'``)."""
-        data = _media_body(content, file_path)
-        path = {"media_name": media_name}
+        import asyncio
+
         content_type = _check_media_type(content_type)
+        # A file is read in a worker thread: up to the API's limit, off the event loop.
+        data = await asyncio.to_thread(_media_body, content, file_path)
+        path = {"media_name": media_name}
         request = self._core.request(
             op.UPLOAD_MEDIA, timeout, path=path, content=data, content_type=content_type
         )
