@@ -199,6 +199,22 @@ class EnumerationDirective(SphinxDirective):
         return self.parse_text_to_nodes("\n".join(text))
 
 
+class MappingTableDirective(SphinxDirective):
+    """``.. mapping-table:: bandwidth.ENVIRONMENT_VARIABLES setting variable``: a mapping of
+    the code as a two-column table, headed by the two words given."""
+
+    required_arguments = 3
+
+    def run(self) -> list[nodes.Node]:
+        module_name, _, name = self.arguments[0].rpartition(".")
+        mapping = getattr(__import__(module_name, fromlist=[name]), name)
+        lines = [".. list-table::", "   :header-rows: 1", ""]
+        lines += [f"   * - {self.arguments[1]}", f"     - {self.arguments[2]}"]
+        for key, value in mapping.items():
+            lines += [f"   * - ``{key}``", f"     - ``{value}``"]
+        return self.parse_text_to_nodes("\n".join(lines))
+
+
 # -- errors ---------------------------------------------------------------------------------------
 
 
@@ -314,6 +330,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", _resolve_external)
     app.connect("autodoc-process-docstring", _process_docstring)
     app.add_directive("enumeration", EnumerationDirective)
+    app.add_directive("mapping-table", MappingTableDirective)
     app.add_directive("error-tree", ErrorTreeDirective)
     app.add_directive("command-help", CommandHelpDirective)
     return {"parallel_read_safe": True}
