@@ -229,11 +229,10 @@ def _rate_options(function: Any) -> Any:
         "--rate-limits-url",
         "rate_limits_url",
         envvar=ENVIRONMENT_VARIABLES["rate_limits_url"],
+        show_envvar=True,
         metavar="URL",
         help="Where processes share the account's budget: sqlite:///PATH, redis://HOST:PORT/DB, "
-        f"memory:// (this process alone). [env: {ENVIRONMENT_VARIABLES['rate_limits_url']}; "
-        "default: a file "
-        "shared by this machine's processes]",
+        "memory:// (this process alone). [default: a file shared by this machine's processes]",
     )(function)
 
 
@@ -263,23 +262,27 @@ def _client_command(function: Any, api: str = "messaging") -> Any:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--user-id",
-    envvar="BANDWIDTH_USER_ID",
-    help="Account user id (u-...). [env: BANDWIDTH_USER_ID]",
+    envvar=ENVIRONMENT_VARIABLES["user_id"],
+    show_envvar=True,
+    help="Account user id (u-...).",
 )
 @click.option(
     "--api-token",
-    envvar="BANDWIDTH_API_TOKEN",
-    help="API token (t-...). [env: BANDWIDTH_API_TOKEN]",
+    envvar=ENVIRONMENT_VARIABLES["api_token"],
+    show_envvar=True,
+    help="API token (t-...).",
 )
 @click.option(
     "--api-secret",
-    envvar="BANDWIDTH_API_SECRET",
-    help="API secret (s-...). [env: BANDWIDTH_API_SECRET]",
+    envvar=ENVIRONMENT_VARIABLES["api_secret"],
+    show_envvar=True,
+    help="API secret (s-...).",
 )
 @click.option(
     "--api-endpoint",
-    envvar="BANDWIDTH_API_ENDPOINT",
-    help="API base URL. [env: BANDWIDTH_API_ENDPOINT; default: Bandwidth's]",
+    envvar=ENVIRONMENT_VARIABLES["api_endpoint"],
+    show_envvar=True,
+    help="API base URL. [default: Bandwidth's]",
 )
 @click.option(
     "--allow-insecure-http",
