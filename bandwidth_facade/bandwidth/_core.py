@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar, Unpack
+from typing import Any, Unpack
 
 import httpx
 
@@ -52,7 +52,6 @@ from ._types import (
 
 __all__ = ["Core"]
 
-T = TypeVar("T")
 log = logging.getLogger("bandwidth")
 
 
