@@ -136,7 +136,7 @@ def test_a_page_gives_its_items_and_the_request_for_the_next_page() -> None:
     assert done.value.value == ([{"id": "a-2"}], None)  # no Link: the listing ends
 
 
-def test_a_listing_stops_at_its_limit_without_reading_further() -> None:
+def test_within_gives_what_a_listing_may_still_give_and_how_many_after() -> None:
     assert within([1, 2, 3], None) == ([1, 2, 3], None)
     assert within([1, 2, 3], 2) == ([1, 2], 0)  # 0 left: no next page is read
     assert within([1, 2], 5) == ([1, 2], 3)
