@@ -213,8 +213,8 @@ _RATE_OPTIONS: Final = {
     "max_rate_wait": (
         float,
         "SECONDS",
-        "Seconds a message refused for rate keeps being sent again. [default: the SDK's, "
-        "ten minutes]",
+        "Seconds a message refused for rate keeps being sent again. [default: the client's "
+        "max_rate_wait]",
     ),
 }
 """The client's rate options (``ClientOptions``), as flags of the same names."""
