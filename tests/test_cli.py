@@ -201,19 +201,62 @@ def test_bad_bulk_file_sends_nothing(server: FakeServer, tmp_path: Path) -> None
             "more fields than the header",
         ),
         ("torn.jsonl", '{"from": "+1", "to": "+2", "text": "ok"}\n{"from": "+1", "to', "not JSON"),
+        (
+            "latin1.csv",  # saved by an editor in Latin-1: the line of the first bad byte
+            b"from,to,text\n+19195550100,+19195550001,ok\n+19195550100,+19195550002,caf\xe9\n",
+            "latin1.csv:3: not UTF-8 text",
+        ),
+        ("empty.csv", "", "is empty: CSV needs a header row"),
     ],
 )
 def test_a_damaged_bulk_file_sends_nothing_and_leaves_no_record(
-    server: FakeServer, tmp_path: Path, name: str, content: str, says: str
+    server: FakeServer, tmp_path: Path, name: str, content: str | bytes, says: str
 ) -> None:
     source = tmp_path / name
-    source.write_text(content)
+    source.write_bytes(content if isinstance(content, bytes) else content.encode())
     done = run(server, "send-bulk", str(source))
     assert done.returncode == 2
     assert says in done.stderr
     assert "Traceback" not in done.stderr
     assert server.fake.requests == []
     assert not (tmp_path / f"{name}.results.jsonl").exists()
+
+
+def test_a_spreadsheet_s_csv_with_a_byte_order_mark_is_read(
+    server: FakeServer, tmp_path: Path
+) -> None:
+    source = tmp_path / "export.csv"  # Excel's "CSV UTF-8" starts with a byte order mark
+    source.write_bytes(b"\xef\xbb\xbffrom,to,text\r\n+19195550100,+19195550001,caf\xc3\xa9\r\n")
+    done = run(server, "send-bulk", str(source))
+    assert done.returncode == 0, done.stderr
+    assert server.fake.sent[0]["from"] == "+19195550100"
+    assert server.fake.sent[0]["text"] == "caf\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("header-only.csv", "from,to,text\n"), ("blank.jsonl", "\n")]
+)
+def test_a_file_without_messages_sends_nothing_and_leaves_no_record(
+    server: FakeServer, tmp_path: Path, name: str, content: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(content)
+    done = run(server, "send-bulk", str(source))
+    assert done.returncode == 0
+    assert f"{name} has no messages: nothing sent" in done.stderr
+    assert server.fake.requests == []
+    assert not (tmp_path / f"{name}.results.jsonl").exists()
+
+
+def test_a_command_that_prints_no_answer_refuses_table(server: FakeServer, tmp_path: Path) -> None:
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"from": "+1", "to": "+2", "text": "ok"}\n')
+    done = run(server, "--table", "send-bulk", str(items))
+    assert done.returncode == 2
+    assert "send-bulk prints no table; leave out --table" in done.stderr
+    assert server.fake.requests == []
+    assert "--table" not in run(None, "send-bulk", "--help").stdout
+    assert "--table" in run(None, "get", "--help").stdout
 
 
 def test_one_bulk_run_at_a_time_per_results_file(server: FakeServer, tmp_path: Path) -> None:

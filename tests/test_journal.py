@@ -350,6 +350,40 @@ def test_one_run_at_a_time(tmp_path: Path) -> None:
     bandwidth.Journal(path).close()
 
 
+@pytest.mark.parametrize("change", ["removed", "replaced"])
+def test_a_journal_another_run_removes_or_replaces_as_it_is_opened_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Between opening the file and locking it, another run may remove it (an empty journal
+    it leaves no trace of) or put another in its place: records written to the file held
+    would be lost with it, and the messages they record sent again."""
+    import fcntl
+
+    path = tmp_path / "run.jsonl"
+    path.write_text("")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"line": 1, "result": "accepted", "item": item(1)}) + "\n")
+    kept = other.read_bytes()
+    real_flock = fcntl.flock
+
+    def flock_after_the_other_run(fd: int, operation: int) -> None:
+        if change == "removed":
+            path.unlink()
+        else:
+            os.replace(other, path)
+        real_flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock_after_the_other_run)
+    with pytest.raises(bandwidth.JournalError, match="removed or replaced by another run"):
+        bandwidth.Journal(path)
+    monkeypatch.undo()
+    assert path.exists() == (change == "replaced")
+    if change == "replaced":
+        assert path.read_bytes() == kept  # the other run's journal, untouched
+        with bandwidth.Journal(path) as journal:  # and usable, once opened again
+            assert journal.state(1, item(1)) == "accepted"
+
+
 @KINDS
 def test_a_rerun_skips_what_went_out_and_settles_what_is_in_doubt(
     kind: str, tmp_path: Path, waits: list[float]

@@ -1,9 +1,7 @@
 """``bandwidth-messaging`` (also ``python -m bandwidth``): the Messaging API from a shell.
 
-Output is JSON (one document, or JSON lines for listings and bulk results), or a table with
-``--table``. Failures exit non-zero with the API's error on stderr: 1 for a refused or failed
-call, 2 for bad input (nothing was sent). The commands are in ``_commands.py``; this entry
-point only checks that click (the ``cli`` extra) is installed first.
+This entry point only checks that click (the ``cli`` extra) is installed, then runs the
+commands of ``_commands.py``, which say what they print and how they exit.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The commands of ``bandwidth-messaging`` (click); ``_cli.main`` runs them.
 
-Output is JSON (one document, or JSON lines for listings and bulk results), or a table with
-``--table``. Failures exit non-zero with the API's error on stderr: 1 for a refused or failed
-call, 2 for bad input (nothing was sent).
+Output is JSON (one document, or JSON lines for listings), or a table with ``--table``;
+``send-bulk`` reports on stderr and writes each line's result to its journal. Failures exit
+non-zero with the API's error on stderr: 1 for a refused or failed call, 2 for bad input
+(nothing was sent).
 """
 
 from __future__ import annotations
@@ -236,23 +237,31 @@ def _rate_options(function: Any) -> Any:
     )(function)
 
 
-def _client_command(function: Any, api: str = "messaging") -> Any:
+def _client_command(function: Any, api: str = "messaging", prints: bool = True) -> Any:
     """Run a command with the group's client (of the Messaging API, or the Account API's);
-    SDK errors become exit codes, not tracebacks. ``--table`` is accepted after the command
-    too, where people type it."""
+    SDK errors become exit codes, not tracebacks. A command that ``prints`` an answer takes
+    ``--table`` after its name too, where people type it; one that does not refuses the
+    group's ``--table`` rather than ignore it."""
 
-    @click.option("--table", "table_here", is_flag=True, help="Print a table instead of JSON.")
     @click.pass_obj
-    def run(context: _Context, /, table_here: bool, **kwargs: Any) -> None:
+    def run(context: _Context, /, table_here: bool = False, **kwargs: Any) -> None:
+        table = context.table or table_here
+        if table and not prints:
+            command = click.get_current_context().command_path.partition(" ")[2]
+            raise _Refused(f"{command} prints no table; leave out --table")
         made = context.account_client() if api == "account" else context.client()
         with made as client:
             try:
-                function(client, context.table or table_here, **kwargs)
+                function(client, table, **kwargs)
             except BandwidthError as error:
                 _fail(error)
 
     run.__name__ = function.__name__
     run.__doc__ = function.__doc__
+    if prints:
+        run = click.option(
+            "--table", "table_here", is_flag=True, help="Print a table instead of JSON."
+        )(run)
     return run
 
 
@@ -389,7 +398,7 @@ def send(client: bandwidth.Client, table: bool, media: tuple[str, ...], **fields
     show_default=True,
     help="Seconds the API is given to record a send before its absence counts as proof.",
 )
-@_client_command
+@functools.partial(_client_command, prints=False)
 def send_bulk(
     client: bandwidth.Client,
     table: bool,
@@ -410,8 +419,6 @@ def send_bulk(
     Exit status: 0 every line accepted; 1 some line not accepted, or still unknown;
     2 bad input or options (nothing sent); 130 stopped by Ctrl-C (rerun to go on).
     """
-    if table:
-        raise _Refused("send-bulk reports on stderr and in --results; --table does not apply")
     path = results_path or file.with_name(file.name + ".results.jsonl")
     if path.exists() and path.samefile(file):
         raise _Refused(f"--results {path} is the input file; the journal needs a file of its own")
@@ -422,11 +429,13 @@ def send_bulk(
         raise _Refused(str(error)) from None
     try:
         with journal, _Interrupts() as interrupts:
-            _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
-    except (_Refused, InvalidTypeError, InvalidValueError):
-        if new and path.stat().st_size == 0:
-            path.unlink()  # bad input: nothing was sent, so leave no record behind
-        raise
+            try:
+                _BulkRun(client, file, journal, concurrency, settle, interrupts).run()
+            finally:
+                # Nothing recorded (bad input, or no line to send): leave no file. Removed
+                # while locked, so that no other run can be writing to it.
+                if new and path.exists() and path.stat().st_size == 0:
+                    path.unlink()
     except OSError as error:  # a full disk, a file gone: the records made stand
         click.echo(
             f"bandwidth-messaging: {error.filename or path}: {error.strerror or error}; "
@@ -446,7 +455,7 @@ def media() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", help="Its name on the account.  [default: the file's name]")
 @click.option("--content-type", help="Its media type.  [default: guessed from the file's name]")
-@functools.partial(_client_command, api="account")
+@functools.partial(_client_command, api="account", prints=False)
 def media_upload(
     client: bandwidth.account.Client,
     table: bool,
@@ -514,8 +523,29 @@ def redact(client: bandwidth.Client, table: bool, message_id: str) -> None:
 
 
 def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
-    """(line number, item) for each message in a CSV or JSON lines file."""
-    with path.open(encoding="utf-8", newline="") as handle:
+    """(line number, item) for each message in a CSV or JSON lines file of UTF-8 text (with
+    or without the byte order mark spreadsheets write)."""
+    try:
+        yield from _parse_items(path)
+    except UnicodeDecodeError as error:
+        with path.open("rb") as raw:
+            where = next((f":{n}" for n, line in enumerate(raw, 1) if not _is_utf8(line)), "")
+        byte = error.object[error.start]
+        raise _Refused(
+            f"{path}{where}: not UTF-8 text ({error.reason}: byte {byte:#x}); save it as UTF-8"
+        ) from None
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parse_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
             for number, line in enumerate(handle, 1):
                 if line.strip():
@@ -528,9 +558,11 @@ def _read_items(path: Path) -> Iterator[tuple[int, SendMessageItem]]:
         # strict: an unterminated quote (a file cut short) is an error, not text to the end.
         reader = csv.DictReader(handle, strict=True)
         try:
-            reader.fieldnames  # noqa: B018 - reads the header row, so a bad one is line 1
+            header = reader.fieldnames  # read now, so that a bad one is line 1
         except csv.Error as error:
             raise _Refused(f"{path}:1: not CSV ({error})") from None
+        if header is None:
+            raise _Refused(f"{path} is empty: CSV needs a header row (from,to,text,...)")
         rows = iter(reader)
         while True:
             start = reader.line_num + 1  # where the next record begins
@@ -652,6 +684,9 @@ class _BulkRun:
             todo = self._check_file()
         except KeyboardInterrupt:
             raise SystemExit(_INTERRUPTED_EXIT) from None  # nothing was sent yet
+        if not self.numbers:
+            click.echo(f"{self.file} has no messages: nothing sent", err=True)
+            return
         if self.journal.damaged:
             click.echo(
                 f"{self.journal.damaged} unreadable record(s) in {self.journal.path} passed over",

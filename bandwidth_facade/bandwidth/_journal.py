@@ -119,6 +119,17 @@ class Journal:
             raise JournalError(
                 f"{self.path} is in use by another run; wait for it to end, or use another file"
             ) from None
+        # Locked, but perhaps a file another run removed (an empty journal) or replaced just
+        # before: records written to it would be lost with it.
+        held = os.fstat(self._fd)
+        try:
+            named = os.stat(self.path, follow_symlinks=False)
+        except FileNotFoundError:
+            named = None
+        if named is None or (named.st_dev, named.st_ino) != (held.st_dev, held.st_ino):
+            raise JournalError(
+                f"{self.path} was removed or replaced by another run as it was opened; try again"
+            )
 
     def _check_own(self) -> None:
         """Refuse, untouched, a file that is not a journal: a journal is a regular file whose
