@@ -49,27 +49,38 @@ _VARIABLE: Final = ENVIRONMENT_VARIABLES
 
 class ClientOptions(TypedDict, total=False):
     """Keyword options of the clients, ``bandwidth.client`` and ``bandwidth.async_client``.
+    Each is checked when the client is made; a misspelt one is a type error, and at run time
+    an ``InvalidTypeError`` naming it.
 
-    ``api_endpoint``: where the API is (default ``https://api.catapult.inetwork.com``, or
-    ``BANDWIDTH_API_ENDPOINT``). ``api_version``: its version path segment (``v1``).
-    ``timeout``: seconds, or an ``httpx.Timeout`` (default: 5 s to connect, 30 s to read).
-    ``max_retries``: retries of a request that certainly did not take effect, or that is safe to
-    repeat (default 2; 0 turns them off).
-    ``bulk_concurrency``: bulk requests kept in flight (default: the async client 4, the sync
-    client 1, i.e. one after another; more sends from that many threads).
-    ``allow_insecure_http``: send credentials over plain http to a host that is not loopback.
-
-    The account's send rates (the documentation's "Rate limits"; each not set is learned
-    from the API's refusals): ``max_messages_per_second``, the account's rate; ``rate_burst``,
-    messages it may send at once (default: the rate + 10, as documented);
-    ``per_number_messages_per_second`` for an ordinary long-code number,
-    ``toll_free_messages_per_second`` and
-    ``short_code_messages_per_second`` for those classes. ``rate_limits_url``: where the
-    budget is shared (default: ``BANDWIDTH_RATE_LIMITS_URL``, else a SQLite file every process
-    of this machine shares; ``memory://`` for this client alone, ``redis://HOST:PORT/DB`` for
-    many machines). ``max_rate_wait``: seconds a message refused for rate keeps being sent
-    again (and a ``send_message`` may wait for its turn) before it is given up as not sent
-    (default 600).
+    ``api_endpoint``
+        Where the API is: default ``BANDWIDTH_API_ENDPOINT``, else
+        ``https://api.catapult.inetwork.com``.
+    ``api_version``
+        The API's version path segment (``v1``).
+    ``timeout``
+        Seconds, or an ``httpx.Timeout`` with every limit set (never unlimited); default 5 s
+        to connect, 30 s to read, to write and to wait for a pooled connection.
+    ``max_retries``
+        Retries of a request that certainly did not take effect, or that is safe to repeat
+        (default 2; 0 turns them off).
+    ``bulk_concurrency``
+        Bulk requests kept in flight: default the async client 4, the sync client 1 (one
+        after another); more sends from that many threads.
+    ``allow_insecure_http``
+        Send the credentials over plain ``http://`` to a host that is not loopback.
+    ``max_messages_per_second``, ``rate_burst``
+        The account's send rate and the messages it may send at once (default: the rate +
+        10, as documented). Each rate not set is learned from the API's refusals.
+    ``per_number_messages_per_second``
+        The rate of each ordinary long-code number; ``toll_free_messages_per_second`` and
+        ``short_code_messages_per_second``, of each toll-free number and short code.
+    ``rate_limits_url``
+        Where the account's budget is shared: default ``BANDWIDTH_RATE_LIMITS_URL``, else a
+        SQLite file every process of this machine shares; ``sqlite:///PATH``; ``memory://``
+        for this client alone; ``redis://HOST:PORT/DB`` for many machines.
+    ``max_rate_wait``
+        Seconds a message refused for rate keeps being sent again (and a ``send_message``
+        may wait for its turn) before it is given up as not sent (default 600).
     """
 
     api_endpoint: str

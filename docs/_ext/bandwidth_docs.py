@@ -124,15 +124,18 @@ def _fields(cls: type) -> list[str]:
     hints = typing.get_type_hints(cls)
     required = getattr(cls, "__required_keys__", frozenset())
     documented = _field_docs(cls)
-    columns = ["key", "type", "always"] + (["meaning"] if documented else [])
+    columns = (
+        ["key", "type"] + (["always"] if required else []) + (["meaning"] if documented else [])
+    )
     lines = ["", ".. list-table::", "   :header-rows: 1", ""]
     lines += ["   * - " + columns[0], *(f"     - {column}" for column in columns[1:])]
     for key, hint in hints.items():
         lines += [
             f"   * - ``{key}``",
             f"     - ``{_shown(hint)}``",
-            f"     - {'yes' if key in required else 'no'}",
         ]
+        if required:
+            lines.append(f"     - {'yes' if key in required else 'no'}")
         if documented:
             lines.append(f"     - {documented.get(key, '')}")
     return [*lines, ""]
@@ -171,7 +174,10 @@ def _process_docstring(
 ) -> None:
     if _is_typed_dict(obj):
         if typing.get_type_hints(obj):
-            lines += ["A ``dict`` with these keys (``always``: in every one):", *_fields(obj)]  # type: ignore[arg-type]
+            keys = "these keys" if obj.__required_keys__ else "any of these keys"  # type: ignore[attr-defined]
+            if obj.__required_keys__:  # type: ignore[attr-defined]
+                keys += " (``always``: in every one)"
+            lines += [f"A ``dict`` with {keys}:", *_fields(obj)]  # type: ignore[arg-type]
         else:
             lines += ["", "No keys yet: the spec adds them here.", ""]
         return
