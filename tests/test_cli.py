@@ -285,6 +285,20 @@ def test_a_table_fits_an_80_column_terminal(server: FakeServer) -> None:
     assert wide[1].rstrip().endswith(long_text)
 
 
+def test_a_table_of_every_message_is_printed_as_it_is_read(server: FakeServer) -> None:
+    """``list --table --limit 0``: columns sized on the first 1000 rows, later rows fitted to
+    them, so that memory holds a page, not the account's history."""
+    oldest = server.fake.add_message(from_="+1", to="+2", text="t", id="m-" + "x" * 60)
+    for number in range(1000):
+        server.fake.add_message(from_="+19195550001", to="+19195550100", text=f"t{number}")
+    done = run(server, "list", "--table", "--limit", "0", columns=200)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 + 1001
+    id_width = lines[0].index("TIME")  # the ids of the first 1000, and two spaces
+    assert lines[-1][:id_width].rstrip() == oldest["id"][: id_width - 3] + "…"
+
+
 def test_get_as_a_table_shows_the_whole_text(server: FakeServer) -> None:
     text = "x" * 300
     stored = server.fake.add_message(from_="+19195550001", to="+19195550100", text=text)

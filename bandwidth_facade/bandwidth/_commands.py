@@ -22,6 +22,7 @@ import time
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final, NoReturn, Self, TypeVar, cast
 
@@ -102,21 +103,25 @@ def _cell(value: object, limit: int | None = None) -> str:
 _DROPPED_FIRST = ("delivery_state", "direction", "from", "time")
 """Columns left out, in this order, when the terminal is too narrow for them and some text."""
 _MIN_TEXT = 20
+_TABLE_SIZED_ON = 1000
 
 
 def _emit_rows(
     rows: Iterable[Mapping[str, object]], table: bool, shown: Sequence[str] | None = None
 ) -> None:
-    """Rows as JSON lines, or as a table of the ``shown`` columns (a message's, unless told)."""
+    """Rows as JSON lines, or as a table of the ``shown`` columns (a message's, unless told).
+
+    A table's columns are sized on its first ``_TABLE_SIZED_ON`` rows, and the later rows are
+    fitted to them (a longer value cut with ``…``), so that ``list --table --limit 0`` prints
+    as it reads, in bounded memory, whatever the account holds."""
     if not table:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    # A table needs every row's width first; listings are bounded by --limit for this.
-    rows = list(rows)
+    rows = iter(rows)
+    first = list(islice(rows, _TABLE_SIZED_ON))
     columns = list(_TABLE_COLUMNS if shown is None else shown)
-    cells = {c: [_cell(row.get(c, "")) for row in rows] for c in columns}
-    widths = {c: max([len(c)] + [len(v) for v in cells[c]]) for c in columns}
+    widths = {c: max([len(c)] + [len(_cell(row.get(c, ""))) for row in first]) for c in columns}
     if "text" in columns:  # a message's: made to fit the terminal
 
         def fixed() -> int:  # everything but the text, with two spaces between columns
@@ -127,12 +132,11 @@ def _emit_rows(
             if fixed() + _MIN_TEXT <= room:
                 break
             columns.remove(column)
-        text_width = max(room - fixed(), _MIN_TEXT)
-        cells["text"] = [_cell(row.get("text", ""), text_width) for row in rows]
-        widths["text"] = min(widths["text"], text_width)
+        widths["text"] = min(widths["text"], max(room - fixed(), _MIN_TEXT))
     click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-    for index in range(len(rows)):
-        click.echo("  ".join(cells[c][index].ljust(widths[c]) for c in columns).rstrip())
+    for row in chain(first, rows):
+        cells = (_cell(row.get(c, ""), widths[c]).ljust(widths[c]) for c in columns)
+        click.echo("  ".join(cells).rstrip())
 
 
 def _log_requests() -> None:
