@@ -412,6 +412,13 @@ def test_every_3x_voice_method_is_there_and_raises_whatever_its_arguments(
         api.create_calls  # noqa: B018 - a name 3.x never had is an ordinary AttributeError
 
 
+def test_3x_bxml_imports_and_says_it_belongs_to_voice() -> None:
+    from bandwidth.voice.bxml import Response  # a 3.x voice app's import: its messaging runs
+
+    with pytest.raises(bandwidth.VoiceAPINotIncludedError, match=r"voice\.bxml\.Response: BXML"):
+        Response("<Hangup/>")
+
+
 SIP_3X = {
     "list_domains": (),
     "create_domain": ("name",),
