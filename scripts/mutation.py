@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
-MODULES = ["_validation", "_retry", "_parsing", "_journal", "_rate"]
+MODULES = ["_validation", "_retry", "_parsing", "_journal", "_rate", "_reconcile"]
 TARGET = 0.90
 # The fast tests that exercise these modules in this process (subprocess tests would run the
 # original code, so they cannot catch a mutant).
@@ -44,6 +44,7 @@ TESTS = [
     "tests/test_properties.py",
     "tests/test_events.py",
     "tests/test_fake.py",
+    "tests/test_flows.py",
 ]
 
 

@@ -161,6 +161,33 @@ def test_an_unknown_bulk_result_is_in_doubt_and_reconciled(
     assert [r["error"]["code"] for r in results] == ["unknown-result", "no-location", "no-location"]
 
 
+def test_a_listing_that_ignores_its_filters_never_settles_a_send_with_another_number_s(
+    bandwidth_waits: list[float],
+) -> None:
+    """A server (or a proxy) that drops the listing's ``from`` filter lists what other numbers
+    sent to the same customer: the same text from another number is not this message."""
+    fake = FakeMessagingAPI()
+    real = fake.handle
+
+    def unfiltered(request: httpx.Request, *, served: bool = False) -> httpx.Response:
+        if request.method == "GET":
+            params = request.url.params.remove("from")
+            request = httpx.Request(
+                "GET", request.url.copy_with(params=params), headers=request.headers
+            )
+        return real(request, served=served)
+
+    fake.handle = unfiltered  # type: ignore[method-assign]
+    with fake.client() as client:
+        client.send_message("+19195550999", ITEM["to"], text=ITEM["text"])  # another number's
+        fake.inject(bandwidth.testing.Fault(status=503, method="POST"))
+        [result] = client.send_messages([ITEM])  # ours: refused before the API stored it
+        client.reconcile([result], settle=0)
+    assert len(fake.sent) == 1  # the listing showed only the other number's message
+    assert result["result"] == "error"
+    assert result["may_have_been_sent"] is False  # sent again, rather than taken as sent
+
+
 def test_a_journal_looks_up_what_an_unknown_result_left_in_doubt(
     tmp_path: Path, bandwidth_waits: list[float]
 ) -> None:

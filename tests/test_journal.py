@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -150,18 +151,43 @@ def test_a_message_to_a_short_code_is_found_through_its_sender(kind: str) -> Non
 
 
 @KINDS
+def test_find_sent_takes_a_naive_since_as_utc_and_checks_its_arguments(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    since = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # naive: UTC, as everywhere in the SDK
+    with fake.client() as client:
+        message_id = client.send_message("+19195550100", "+19190000001", text="Order 1")
+    found = Api(kind, fake)("find_sent", item(1), since=since, timeout=4)
+    assert found is not None
+    assert found["id"] == message_id
+    listing = fake.requests[-1]
+    assert listing.url.params["fromDateTime"].startswith(
+        (since - dt.timedelta(minutes=15)).strftime("%Y-%m-%d %H:%M")
+    )
+    assert listing.extensions["timeout"]["read"] == 4.0
+    with pytest.raises(bandwidth.InvalidValueError, match=r"^find_sent needs 'text' or 'media'"):
+        Api(kind, fake)("find_sent", {"from": "+19195550100", "to": "+19190000001"}, since=since)
+    with pytest.raises(bandwidth.InvalidTypeError, match="since must be a datetime, not str"):
+        Api(kind, fake)("find_sent", item(1), since="2026-12-05")
+    assert len(fake.requests) == 2  # the send and one listing: bad arguments sent nothing
+
+
+@KINDS
 def test_find_sent_refuses_to_guess(kind: str) -> None:
     fake = FakeMessagingAPI()
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(bandwidth.ReconcileError, match="3 days"):
         Api(kind, fake)("find_sent", item(1), since=now - dt.timedelta(days=4))
-    with pytest.raises(bandwidth.ReconcileError, match=r"E\.164"):
+    with pytest.raises(
+        bandwidth.ReconcileError, match=r"take E\.164 numbers \(\+ and up to 15 digits\) only$"
+    ):
         Api(kind, fake)("find_sent", {**item(1), "from": "12345"}, since=now)
     assert fake.requests == []
     with fake.client() as client:
         message_id = client.send_message("+19195550100", "+19190000001", text="Order 1")
         client.redact_message(message_id)
-    with pytest.raises(bandwidth.ReconcileError, match="text removed"):
+    with pytest.raises(
+        bandwidth.ReconcileError, match=r"has had its text removed: it may be this one$"
+    ):
         Api(kind, fake)("find_sent", item(1), since=now)
 
 
@@ -196,6 +222,156 @@ def test_reconcile_finds_what_went_out_and_frees_what_did_not(
     # The identical message accepted separately was not taken for item 0.
     assert results[0]["id"] != results[100]["id"]
     assert len({r["id"] for r in results if "id" in r}) == 51
+
+
+def in_doubt(kind: str, fake: FakeMessagingAPI, message: dict[str, Any], *, stored: bool) -> Any:
+    """The result of sending ``message`` alone, answered with a 5xx: in doubt, whether the API
+    ``stored`` it or not."""
+    fake.inject(Fault(status=500 if stored else 503, apply=stored, method="POST"))
+    [result] = Api(kind, fake)("send_messages", [message])
+    assert result["may_have_been_sent"] is True
+    return result
+
+
+@KINDS
+def test_reconcile_never_takes_an_accepted_twin_in_the_same_results(
+    kind: str, waits: list[float]
+) -> None:
+    """The same message twice: the first send failed before the API stored it, the second
+    was accepted. The API lists only the second: it must not settle the first, which is sent
+    again, or one customer gets one text instead of two."""
+    fake = FakeMessagingAPI()
+    lost = in_doubt(kind, fake, item(1), stored=False)
+    [twin] = Api(kind, fake)("send_messages", [item(1)])
+    results = [lost, twin]
+    assert Api(kind, fake)("reconcile", results, settle=0.5) is results
+    assert waits == [pytest.approx(0.5, abs=0.3)]  # the settle time, waited once
+    assert lost["result"] == "error"
+    assert lost["may_have_been_sent"] is False
+    assert lost["reconciled"] is True
+    assert lost["error"] == {
+        "category": "reconciled",
+        "code": "not-sent",
+        "message": "not at the API 0.5 s after its send ended: it was not accepted",
+    }
+    assert "exception" not in lost  # the 503 no longer describes this result
+    assert "id" not in lost
+    assert twin["result"] == "accepted"
+    assert "reconciled" not in twin
+
+
+@KINDS
+def test_reconcile_looks_up_each_sending_number_in_its_own_listing(
+    kind: str, waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    absent = in_doubt(kind, fake, item(1, **{"from": "+19195550111"}), stored=False)
+    went_out = in_doubt(kind, fake, item(2, **{"from": "+19195550222"}), stored=True)
+    results = [absent, went_out]
+    Api(kind, fake)("reconcile", results, settle=0, timeout=7)
+    assert went_out["result"] == "accepted"
+    assert went_out["id"] == fake.sent[-1]["id"]
+    assert "exception" not in went_out
+    assert "error" not in went_out
+    assert absent["result"] == "error"
+    assert absent["may_have_been_sent"] is False  # safe to send again
+    listings = [r for r in fake.requests if r.method == "GET"]
+    assert {r.url.params["from"] for r in listings} == {"+19195550111", "+19195550222"}
+    assert {str(r.extensions["timeout"]["read"]) for r in listings} == {"7.0"}
+
+
+@KINDS
+def test_reconcile_tells_identical_messages_in_doubt_apart(kind: str, waits: list[float]) -> None:
+    """The same message twice, both in doubt; only the first reached the API. The one message
+    listed settles the first, on the first look and on the look after the settle time alike:
+    the second is sent again."""
+    fake = FakeMessagingAPI()
+    first = in_doubt(kind, fake, item(1), stored=True)
+    second = in_doubt(kind, fake, item(1), stored=False)
+    Api(kind, fake)("reconcile", [first, second], settle=0.5)
+    assert first["result"] == "accepted"
+    assert first["id"] == fake.sent[-1]["id"]
+    assert second["result"] == "error"
+    assert second["may_have_been_sent"] is False
+    assert len([r for r in fake.requests if r.method == "GET"]) == 2  # looked twice
+
+
+@KINDS
+def test_a_lookup_the_api_answers_with_nonsense_raises_and_changes_nothing(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    result = in_doubt(kind, fake, item(1), stored=True)
+    before = dict(result)
+    fake.inject(Fault(status=200, body=b'{"not": "a list"}', method="GET"))
+    with pytest.raises(bandwidth.MalformedResponseError, match="expected a JSON array of messages"):
+        Api(kind, fake)("reconcile", [result], settle=0)
+    assert result == before  # still in doubt: to be looked up again, never resent blind
+
+
+@KINDS
+def test_reconcile_makes_no_request_when_nothing_is_in_doubt(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    [accepted] = Api(kind, fake)("send_messages", [item(1)])
+    fake.inject(Fault(status=400, method="POST"))
+    [refused] = Api(kind, fake)("send_messages", [item(2)])  # certainly not sent
+    results = [accepted, refused]
+    before = [dict(r) for r in results]
+    assert Api(kind, fake)("reconcile", results) is results
+    assert results == before
+    assert [r.method for r in fake.requests] == ["POST", "POST"]
+
+
+@KINDS
+def test_reconcile_tells_an_mms_by_its_media(kind: str, waits: list[float]) -> None:
+    """Two pictures to one customer, no text: the one in doubt is the one with its picture."""
+    fake = FakeMessagingAPI()
+    mms = {"from": "+19195550100", "to": "+19190000001", "media": ["https://x.example/a.png"]}
+    with fake.client() as client:
+        client.send_message(mms["from"], mms["to"], media=["https://x.example/b.png"])
+    result = in_doubt(kind, fake, mms, stored=True)
+    Api(kind, fake)("reconcile", [result], settle=0)
+    assert result["result"] == "accepted"
+    assert result["id"] == fake.sent[-1]["id"]
+    assert fake.sent[-1]["media"] == ["https://x.example/a.png"]
+
+
+@KINDS
+def test_reconcile_sends_again_what_another_text_to_the_same_customer_does_not_prove(
+    kind: str, waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    with fake.client() as client:
+        client.send_message("+19195550100", "+19190000001", text="Your code is 1234")
+    result = in_doubt(kind, fake, item(1), stored=False)  # "Order 1", to the same number
+    Api(kind, fake)("reconcile", [result], settle=0)
+    assert result["result"] == "error"
+    assert result["may_have_been_sent"] is False  # not "cannot tell": that text is not this one
+
+
+@KINDS
+def test_reconcile_leaves_in_doubt_what_the_api_cannot_answer_for_and_says_why(
+    kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = FakeMessagingAPI()
+    old = in_doubt(kind, fake, item(1), stored=False)
+    old["sent_at"] = "2026-01-01T00:00:00.000Z"  # older than the API keeps text
+    redacted = in_doubt(kind, fake, item(2, **{"from": "+19195550222"}), stored=True)
+    with fake.client() as client:
+        client.redact_message(fake.sent[-1]["id"])
+    requests_before = len(fake.requests)
+    with caplog.at_level(logging.WARNING, logger="bandwidth"):
+        Api(kind, fake)("reconcile", [old, redacted], settle=0)
+    for result in (old, redacted):
+        assert result["result"] == "error"
+        assert result["may_have_been_sent"] is True  # for a person to check
+        assert "reconciled" not in result
+    # The old one is not listed at all; the other once: its answer will not change.
+    assert [r.url.params["from"] for r in fake.requests[requests_before:]] == ["+19195550222"]
+    warnings = [r.getMessage() for r in caplog.records]
+    assert any(
+        w.startswith("cannot reconcile 1 item(s): cannot look up a message sent before 2026-01-01")
+        for w in warnings
+    )
+    assert "cannot reconcile item 0: a candidate's text was removed" in warnings
 
 
 # -- the journal -----------------------------------------------------------------------------

@@ -45,8 +45,8 @@ _E164: Final = re.compile(r"^\+[1-9][0-9]{1,14}$")
 
 
 def parse_time(value: str) -> dt.datetime:
-    """A time as the API and ``SendResult.sent_at`` write it, aware, in UTC."""
-    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    """A time as the API and ``SendResult.sent_at`` write it, aware (naive means UTC)."""
+    parsed = dt.datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
@@ -89,7 +89,8 @@ def matches(message: Message, item: dict[str, object]) -> bool | None:
     tag = message.get("tag")
     if tag is not None and tag != item.get("tag"):
         return False
-    text, wanted = message.get("text"), item.get("text") or ""
+    # An MMS sent without text is listed with none (no key, or null): the same as "".
+    text, wanted = message.get("text") or "", item.get("text") or ""
     if text == wanted:
         return True
     if not text and wanted:
@@ -194,11 +195,8 @@ def reconcile(
     started = time.monotonic()
     settle = check_seconds("settle", settle)
     claimed = set(exclude) | {r["id"] for r in results if "id" in r}
-    doubtful = [
-        r
-        for r in results
-        if r["result"] != "accepted" and r.get("may_have_been_sent") and "sent_at" in r
-    ]
+    # In doubt: an accepted result never is, and one not yet sent has no ``sent_at``.
+    doubtful = [r for r in results if r.get("may_have_been_sent") and "sent_at" in r]
     for last_look in (False, True):
         missing: list[SendResult] = []
         by_sender: dict[str, list[SendResult]] = {}
