@@ -45,6 +45,7 @@ TESTS = [
     "tests/test_events.py",
     "tests/test_fake.py",
     "tests/test_flows.py",
+    "tests/test_account.py",
 ]
 
 

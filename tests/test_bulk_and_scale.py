@@ -90,6 +90,161 @@ def test_a_message_refused_for_rate_past_max_rate_wait_is_reported_not_sent(
     assert 5 <= sum(bandwidth_waits) <= 6.5
 
 
+def rate_refusal(code: str, message: str) -> dict[str, Any]:
+    """An item of a 202 the API refused for rate (and so did not send)."""
+    error = {"category": "too-many-requests", "code": code, "message": message}
+    return {"result": "error", "error": error}
+
+
+@KINDS
+def test_items_refused_for_rate_past_max_rate_wait_leave_the_rest_of_their_request_whole(
+    kind: str, bandwidth_waits: list[float], httpx_mock: Any
+) -> None:
+    """A 202 refusing two items for rate and accepting the third: with no time left to send
+    them again, each of the three has its own result, in its place."""
+    refused = rate_refusal("message-rate-limit", "You can send 1 messages per 1 seconds")
+    accepted = {
+        "result": "accepted",
+        "location": "https://api.catapult.inetwork.com/v1/users/u-user/messages/m-3",
+    }
+    httpx_mock.add_response(method="POST", status_code=202, json=[refused, refused, accepted])
+    results = Api(kind, max_rate_wait=0)("send_messages", items(3))
+    assert [r["result"] for r in results] == ["error", "error", "accepted"]
+    assert [r["index"] for r in results] == [0, 1, 2]
+    assert [r["message"]["to"] for r in results] == [f"+1{i:010d}" for i in range(3)]
+    assert [r.get("may_have_been_sent") for r in results[:2]] == [False, False]
+    assert results[2]["id"] == "m-3"
+    assert len(httpx_mock.get_requests()) == 1
+
+
+@KINDS
+def test_what_a_202_s_refusals_teach_is_learned_once_per_number(
+    kind: str, bandwidth_waits: list[float], httpx_mock: Any
+) -> None:
+    """Two items refused for their number's rate (stated for that number), one accepted: the
+    client learns that number's rate, counts two refusals, and sends the two again."""
+    number = "+1234567980"
+    per_tn = rate_refusal(
+        "message-rate-limit-per-tn",
+        f"You can send 2 messages per 1 seconds for telephone number {number}",
+    )
+    accepted = {
+        "result": "accepted",
+        "location": "https://api.catapult.inetwork.com/v1/users/u-user/messages/m-1",
+    }
+    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted])
+
+    def accept_all(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202, json=[accepted] * len(body_of(request)))
+
+    httpx_mock.add_callback(accept_all, method="POST", is_reusable=True)
+    api = Api(kind, rate_limits_url="memory://")
+    results = api("send_messages", items(3))
+    assert [r["result"] for r in results] == ["accepted"] * 3
+    pacing = api.client.pacing
+    assert pacing["refusals"] == 2
+    assert pacing["number_rates"] == {number: 2.0}
+    assert pacing["messages_per_second"] is None  # a number's limit, not the account's
+    sent = [body_of(r) for r in httpx_mock.get_requests()]
+    # The two refused go again, in their order, at the number's rate: one at a time.
+    assert [[m["to"] for m in body] for body in sent] == [
+        [f"+1{i:010d}" for i in range(3)],
+        ["+10000000000"],
+        ["+10000000001"],
+    ]
+
+
+@KINDS
+def test_a_request_refused_whole_for_rate_counts_each_of_its_messages(
+    kind: str, bandwidth_waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    fake.inject(Fault.rate_limited(retry_after=None, messages_per_second=5))
+    api = Api(kind, fake, rate_limits_url="memory://")
+    results = api("send_messages", items(7))
+    assert [r["result"] for r in results] == ["accepted"] * 7
+    assert api.client.pacing["refusals"] == 7
+    assert api.client.pacing["messages_per_second"] == 5.0
+
+
+@KINDS
+def test_while_one_number_waits_a_request_fills_with_the_others_up_to_50(
+    kind: str, bandwidth_waits: list[float]
+) -> None:
+    """Three messages from one number limited to 1/s, then 100 from other numbers: the first
+    request carries one of the three and 49 others (read further ahead), never more than 50."""
+    fake = FakeMessagingAPI()
+    first = [{"from": "+19195550100", "to": f"+1919000{i:04d}", "text": "a"} for i in range(3)]
+    others = [{"from": f"+1919555{i:04d}", "to": "+19190009999", "text": "b"} for i in range(100)]
+    api = Api(
+        kind,
+        fake,
+        bulk_concurrency=1,
+        per_number_messages_per_second=1,
+        rate_limits_url="memory://",
+    )
+    results = api("send_messages", first + others)
+    assert [r["result"] for r in results] == ["accepted"] * 103
+    sizes = [len(body_of(r)) for r in fake.requests]
+    assert sizes[0] == 50
+    assert max(sizes) <= 50
+    assert sum(sizes) == 103
+    assert [m["from"] for m in body_of(fake.requests[0])].count("+19195550100") == 1
+
+
+@KINDS
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (
+            Fault(
+                status=500,
+                body={
+                    "category": "internal",
+                    "code": "oops",
+                    "message": "Try later",
+                    "details": [{"name": "requestMethod", "value": "POST"}],
+                },
+            ),
+            {
+                "category": "internal",
+                "code": "oops",
+                "message": "Try later",
+                "details": [{"name": "requestMethod", "value": "POST"}],
+            },
+        ),
+        (Fault(drop=True), {"category": "connection", "code": "APIConnectionError"}),
+        (
+            Fault.truncated(status=202),
+            {"category": "malformed-response", "code": "MalformedResponseError"},
+        ),
+    ],
+)
+def test_each_item_of_a_request_that_failed_whole_says_how(
+    kind: str, fault: Fault, error: dict[str, Any]
+) -> None:
+    fake = FakeMessagingAPI()
+    fake.inject(fault)
+    results = Api(kind, fake)("send_messages", items(2))
+    for result in results:
+        assert result["may_have_been_sent"] is True  # the request went out: in doubt
+        shown = dict(result["error"])
+        message = shown.pop("message")
+        assert message == error.get("message", str(result["exception"]))
+        assert shown == {k: v for k, v in error.items() if k != "message"}
+
+
+@KINDS
+def test_an_item_the_sdk_refuses_says_so_in_its_error(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    bad = {"from": "+1234567980", "to": "+10000000001"}
+    [result] = Api(kind, fake)("iter_send_messages", [bad])
+    assert result["error"]["category"] == "bad-request"
+    assert result["error"]["code"] == "InvalidValueError"
+    assert result["error"]["message"] == str(result["exception"])
+    assert fake.requests == []
+
+
 @KINDS
 def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
     fake = FakeMessagingAPI()
@@ -100,6 +255,10 @@ def test_bad_credentials_stop_the_remaining_requests(kind: str) -> None:
     assert [r["result"] for r in results] == ["error"] * 120
     assert all(r["may_have_been_sent"] is False for r in results)
     assert all(isinstance(r["exception"], bandwidth.AuthenticationError) for r in results)
+    # Every result, sent or not, says which message it is about, and why it failed.
+    assert [r["message"]["to"] for r in results] == [f"+1{i:010d}" for i in range(120)]
+    assert {r["error"]["code"] for r in results} == {"user-access-denied"}
+    assert {r["error"]["category"] for r in results} == {"authorization"}
 
 
 @KINDS

@@ -358,9 +358,17 @@ def test_link_to_another_origin_is_refused(httpx_mock: HTTPXMock, api: Api, next
     httpx_mock.add_response(
         url=NEWEST_FIRST, json=[{"id": "m-1"}], headers={"Link": f'<{next_url}>; rel="next"'}
     )
-    with pytest.raises(bandwidth.UnsafeRedirectError, match="another origin"):
+    with pytest.raises(bandwidth.UnsafeRedirectError, match="another origin") as caught:
         api("list_messages")
     assert len(httpx_mock.get_requests()) == 1
+    origin = httpx.URL(next_url)
+    shown = f"{origin.scheme}://{origin.host}" + (f":{origin.port}" if origin.port else "")
+    assert f"({shown}); credentials go only to https://api.catapult.inetwork.com" in str(
+        caught.value
+    )
+    assert caught.value.may_have_been_sent is False
+    assert caught.value.request is not None
+    assert caught.value.request.url == httpx_mock.get_requests()[0].url
 
 
 def test_secret_absent_from_tracebacks_with_locals(

@@ -226,6 +226,15 @@ def test_redirects_are_never_followed_whatever_client_is_lent(
     with pytest.raises(bandwidth.UnsafeRedirectError, match="never followed") as caught:
         api.send_message(**SEND)
     assert caught.value.may_have_been_sent is in_doubt
+    fate = "the message may have been sent" if in_doubt else "nothing was sent"
+    assert str(caught.value).endswith(
+        f"to 'https://evil.example/x'; redirects are never followed; {fate}"
+    )
+    assert caught.value.request_body == {
+        "from": SEND["from_"],
+        "to": SEND["to"],
+        "text": SEND["text"],
+    }
     assert [r.url.host for r in httpx_mock.get_requests()] == ["api.catapult.inetwork.com"]
 
 
@@ -359,9 +368,13 @@ def test_json_nested_too_deep_is_a_documented_error(
     httpx_mock: HTTPXMock, make_api: Callable[..., Api]
 ) -> None:
     deep = b'{"a": ' * 5000 + b"1" + b"}" * 5000
-    httpx_mock.add_response(content=deep)
-    with pytest.raises(bandwidth.MalformedResponseError, match=r"nested too deep|not JSON"):
+    httpx_mock.add_response(content=deep, is_reusable=True)
+    with pytest.raises(bandwidth.MalformedResponseError, match=r"nested too deep|not JSON") as read:
         make_api(max_retries=0)("get_message", "m-1")
+    assert read.value.may_have_been_sent is False
+    [sent] = make_api(max_retries=0)("send_messages", [ITEM])  # a 200 to a send: it went out
+    assert isinstance(sent["exception"], bandwidth.MalformedResponseError)
+    assert sent["may_have_been_sent"] is True
     with pytest.raises(bandwidth.InvalidEventError, match=r"nested too deep|not JSON"):
         bandwidth.parse_event(deep)
     shallow_but_deep_dicts = json.dumps({"eventType": "sms"} | {"x": _nest(900)})

@@ -397,13 +397,15 @@ def test_list_follows_link_header_across_three_pages(httpx_mock: HTTPXMock, api:
         url=second, json=page(["m-3", "m-4"]), headers={"Link": f'<{third}>; rel="next"'}
     )
     httpx_mock.add_response(url=third, json=page(["m-5"]))
-    messages = api("list_messages", from_="+1234567980", size=2)
+    messages = api("list_messages", from_="+1234567980", size=2, timeout=3)
     assert [m["id"] for m in messages] == ["m-1", "m-2", "m-3", "m-4", "m-5"]
     assert messages[0] == {"id": "m-1", "message_id": "m-1", "delivery_state": "delivered"}
     requests = httpx_mock.get_requests()
     assert [str(r.url) for r in requests] == [first, second, third]
     for request in requests:
         assert_sent_by_sdk(request)
+        assert request.method == "GET"
+        assert request.extensions["timeout"]["read"] == 3.0  # every page: the call's timeout
 
 
 def test_list_is_lazy_page_by_page(httpx_mock: HTTPXMock) -> None:
