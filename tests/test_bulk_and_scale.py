@@ -12,7 +12,7 @@ import httpx
 import pytest
 from bandwidth.testing import FakeMessagingAPI, Fault
 
-from .helpers import Api, body_of
+from .helpers import BASE, Api, body_of
 
 
 def items(n: int) -> list[dict[str, Any]]:
@@ -243,6 +243,81 @@ def test_an_item_the_sdk_refuses_says_so_in_its_error(kind: str) -> None:
     assert result["error"]["code"] == "InvalidValueError"
     assert result["error"]["message"] == str(result["exception"])
     assert fake.requests == []
+
+
+@KINDS
+def test_no_credit_stops_the_remaining_requests(kind: str) -> None:
+    fake = FakeMessagingAPI()
+    broke = {"category": "credit", "code": "insufficient-funds", "message": "No credit"}
+    fake.inject(Fault(status=403, body=broke, times=3))
+    results = Api(kind, fake, bulk_concurrency=1)("send_messages", items(120), timeout=2)
+    assert len(fake.requests) == 1  # the other two would be refused the same way
+    assert fake.requests[0].extensions["timeout"]["read"] == 2.0  # the call's timeout
+    assert {r["error"]["code"] for r in results} == {"insufficient-funds"}
+    assert all(r["may_have_been_sent"] is False for r in results)
+
+
+@KINDS
+def test_a_number_s_refusals_that_do_not_name_it_are_learned_for_its_sender(
+    kind: str, bandwidth_waits: list[float], httpx_mock: Any
+) -> None:
+    """Items from two numbers refused for their number's rate, the message naming neither: each
+    sender is taken to have the documented 1 message/s, learned once each."""
+    per_tn = rate_refusal("message-rate-limit-per-tn", "Too fast for this number")
+    accepted = {"result": "accepted", "location": f"{BASE}/m-1"}
+    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted])
+
+    def accept_all(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202, json=[accepted] * len(body_of(request)))
+
+    httpx_mock.add_callback(accept_all, method="POST", is_reusable=True)
+    two = [{**m, "from": f"+1919555{n:04d}"} for n, m in enumerate(items(3))]
+    api = Api(kind, rate_limits_url="memory://")
+    assert [r["result"] for r in api("send_messages", two)] == ["accepted"] * 3
+    assert api.client.pacing["number_rates"] == {"+19195550000": 1.0, "+19195550001": 1.0}
+    assert api.client.pacing["refusals"] == 2
+
+
+@KINDS
+def test_a_request_refused_whole_for_its_number_s_rate_teaches_that_number(
+    kind: str, bandwidth_waits: list[float]
+) -> None:
+    fake = FakeMessagingAPI()
+    per_tn = {"category": "limit", "code": "message-rate-limit-per-tn", "message": "Too fast"}
+    fake.inject(Fault(status=403, body=per_tn))
+    api = Api(kind, fake, rate_limits_url="memory://")
+    results = api("send_messages", items(2))  # both from +1234567980
+    assert [r["result"] for r in results] == ["accepted"] * 2
+    assert api.client.pacing["number_rates"] == {"+1234567980": 1.0}
+    assert api.client.pacing["refusals"] == 2
+
+
+@KINDS
+@pytest.mark.parametrize(
+    ("code", "category", "sent_again"),
+    [
+        ("multi-message-limit", "limit", False),  # a size limit: sending again cannot succeed
+        ("message-delay-limit", "bad-request", True),  # the account's queue is full: later
+        ("message-rate-limit", "limit", True),
+    ],
+)
+def test_which_refusals_inside_a_202_are_sent_again(
+    kind: str,
+    code: str,
+    category: str,
+    sent_again: bool,
+    bandwidth_waits: list[float],
+    httpx_mock: Any,
+) -> None:
+    refused = {"result": "error", "error": {"category": category, "code": code, "message": "no"}}
+    httpx_mock.add_response(method="POST", status_code=202, json=[refused])
+    if sent_again:
+        httpx_mock.add_response(
+            method="POST", status_code=202, json=[{"result": "accepted", "location": f"{BASE}/m-1"}]
+        )
+    [result] = Api(kind, rate_limits_url="memory://")("send_messages", items(1))
+    assert result["result"] == ("accepted" if sent_again else "error")
+    assert len(httpx_mock.get_requests()) == (2 if sent_again else 1)
 
 
 @KINDS
