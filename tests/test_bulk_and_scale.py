@@ -96,6 +96,20 @@ def rate_refusal(code: str, message: str) -> dict[str, Any]:
     return {"result": "error", "error": error}
 
 
+def accepted(message_id: str = "m-1") -> dict[str, Any]:
+    """An item of a 202 the API accepted."""
+    return {"result": "accepted", "location": f"{BASE}/{message_id}"}
+
+
+def then_accept_every_item(httpx_mock: Any) -> None:
+    """Answer every later send with a 202 accepting each of its items."""
+
+    def accept_all(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202, json=[accepted()] * len(body_of(request)))
+
+    httpx_mock.add_callback(accept_all, method="POST", is_reusable=True)
+
+
 @KINDS
 def test_items_refused_for_rate_past_max_rate_wait_leave_the_rest_of_their_request_whole(
     kind: str, bandwidth_waits: list[float], httpx_mock: Any
@@ -103,11 +117,9 @@ def test_items_refused_for_rate_past_max_rate_wait_leave_the_rest_of_their_reque
     """A 202 refusing two items for rate and accepting the third: with no time left to send
     them again, each of the three has its own result, in its place."""
     refused = rate_refusal("message-rate-limit", "You can send 1 messages per 1 seconds")
-    accepted = {
-        "result": "accepted",
-        "location": "https://api.catapult.inetwork.com/v1/users/u-user/messages/m-3",
-    }
-    httpx_mock.add_response(method="POST", status_code=202, json=[refused, refused, accepted])
+    httpx_mock.add_response(
+        method="POST", status_code=202, json=[refused, refused, accepted("m-3")]
+    )
     results = Api(kind, max_rate_wait=0)("send_messages", items(3))
     assert [r["result"] for r in results] == ["error", "error", "accepted"]
     assert [r["index"] for r in results] == [0, 1, 2]
@@ -128,16 +140,8 @@ def test_what_a_202_s_refusals_teach_is_learned_once_per_number(
         "message-rate-limit-per-tn",
         f"You can send 2 messages per 1 seconds for telephone number {number}",
     )
-    accepted = {
-        "result": "accepted",
-        "location": "https://api.catapult.inetwork.com/v1/users/u-user/messages/m-1",
-    }
-    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted])
-
-    def accept_all(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(202, json=[accepted] * len(body_of(request)))
-
-    httpx_mock.add_callback(accept_all, method="POST", is_reusable=True)
+    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted()])
+    then_accept_every_item(httpx_mock)
     api = Api(kind, rate_limits_url="memory://")
     results = api("send_messages", items(3))
     assert [r["result"] for r in results] == ["accepted"] * 3
@@ -264,16 +268,11 @@ def test_a_number_s_refusals_that_do_not_name_it_are_learned_for_its_sender(
     """Items from two numbers refused for their number's rate, the message naming neither: each
     sender is taken to have the documented 1 message/s, learned once each."""
     per_tn = rate_refusal("message-rate-limit-per-tn", "Too fast for this number")
-    accepted = {"result": "accepted", "location": f"{BASE}/m-1"}
-    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted])
-
-    def accept_all(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(202, json=[accepted] * len(body_of(request)))
-
-    httpx_mock.add_callback(accept_all, method="POST", is_reusable=True)
-    two = [{**m, "from": f"+1919555{n:04d}"} for n, m in enumerate(items(3))]
+    httpx_mock.add_response(method="POST", status_code=202, json=[per_tn, per_tn, accepted()])
+    then_accept_every_item(httpx_mock)
+    three_numbers = [{**m, "from": f"+1919555{n:04d}"} for n, m in enumerate(items(3))]
     api = Api(kind, rate_limits_url="memory://")
-    assert [r["result"] for r in api("send_messages", two)] == ["accepted"] * 3
+    assert [r["result"] for r in api("send_messages", three_numbers)] == ["accepted"] * 3
     assert api.client.pacing["number_rates"] == {"+19195550000": 1.0, "+19195550001": 1.0}
     assert api.client.pacing["refusals"] == 2
 
@@ -312,12 +311,15 @@ def test_which_refusals_inside_a_202_are_sent_again(
     refused = {"result": "error", "error": {"category": category, "code": code, "message": "no"}}
     httpx_mock.add_response(method="POST", status_code=202, json=[refused])
     if sent_again:
-        httpx_mock.add_response(
-            method="POST", status_code=202, json=[{"result": "accepted", "location": f"{BASE}/m-1"}]
-        )
+        httpx_mock.add_response(method="POST", status_code=202, json=[accepted()])
     [result] = Api(kind, rate_limits_url="memory://")("send_messages", items(1))
-    assert result["result"] == ("accepted" if sent_again else "error")
     assert len(httpx_mock.get_requests()) == (2 if sent_again else 1)
+    if sent_again:
+        assert result["result"] == "accepted"
+    else:  # final: reported with the API's own refusal, and certainly not sent
+        assert result["result"] == "error"
+        assert result["error"]["code"] == code
+        assert result["may_have_been_sent"] is False
 
 
 @KINDS

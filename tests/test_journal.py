@@ -277,7 +277,7 @@ def test_reconcile_looks_up_each_sending_number_in_its_own_listing(
     assert absent["may_have_been_sent"] is False  # safe to send again
     listings = [r for r in fake.requests if r.method == "GET"]
     assert {r.url.params["from"] for r in listings} == {"+19195550111", "+19195550222"}
-    assert {str(r.extensions["timeout"]["read"]) for r in listings} == {"7.0"}
+    assert {r.extensions["timeout"]["read"] for r in listings} == {7.0}  # the call's timeout
 
 
 @KINDS
